@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the reference tools the differential tests and benchmarks compare against
+# (bcftools, tabix/bgzip, vcfanno, hyperfine) from Debian, only when missing.
+set -euo pipefail
+want=()
+command -v bcftools >/dev/null 2>&1 || want+=(bcftools)
+command -v bgzip >/dev/null 2>&1 || want+=(tabix)
+command -v tabix >/dev/null 2>&1 || want+=(tabix)
+if [ "${1:-}" = "--bench" ]; then
+  command -v vcfanno >/dev/null 2>&1 || want+=(vcfanno)
+  command -v hyperfine >/dev/null 2>&1 || want+=(hyperfine)
+fi
+[ ${#want[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null
+$sudo apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null

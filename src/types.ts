@@ -1,0 +1,133 @@
+// Shared record types: the contract between io → vcf → normalize → match → aggregate → sink.
+// Coordinates: every `pos`/`start`/`end` here is 1-based and inclusive (VCF convention) unless
+// the name says otherwise (`start0` = 0-based half-open, as tabix and UCSC use).
+
+export type Build = 'GRCh37' | 'GRCh38';
+export const BUILDS: readonly Build[] = ['GRCh37', 'GRCh38'];
+
+/** 1-based inclusive interval on a canonical contig ('1'..'22', 'X', 'Y', 'MT'). */
+export interface Interval {
+  contig: string;
+  start: number;
+  end: number;
+}
+
+export interface FieldDef {
+  id: string;
+  /** VCF Number: an integer as text, or 'A', 'R', 'G', '.'. */
+  number: string;
+  type: string;
+  description: string;
+}
+
+export interface VcfHeader {
+  /** Every '##' line, verbatim, in order (for VCF output and provenance). */
+  metaLines: string[];
+  /** The '#CHROM …' line, verbatim. */
+  columnLine: string;
+  /** All sample names in file order. */
+  samples: string[];
+  /** ##contig ID → length (undefined when the line has no length). */
+  contigs: Map<string, number | undefined>;
+  info: Map<string, FieldDef>;
+  format: Map<string, FieldDef>;
+  /** Number of header lines, so the first data line is headerLines + 1. */
+  headerLines: number;
+  /** From ##tumor_sample= / ##normal_sample= when present. */
+  tumorSample?: string;
+  normalSample?: string;
+}
+
+/** Why the quality policy turned a call into a no-call ('missing' = '.' in the input). */
+export type NoCallReason = 'missing' | 'filter' | 'min-dp' | 'min-gq' | 'min-vaf';
+
+/**
+ * One sample's genotype at one (unsplit) record, quality policy already applied.
+ * A call the policy rejected keeps its numbers for the record but has every allele set to null
+ * and `noCall` set: it is "not assayed", never reference.
+ */
+export interface Call {
+  /** Allele indices into [REF, ...ALTs] of the original record; null = '.'. Length = ploidy. */
+  alleles: (number | null)[];
+  phased: boolean;
+  /** FORMAT PS when present (phase set id). */
+  ps?: string;
+  dp?: number;
+  gq?: number;
+  /** Allelic depths per original allele (REF first), when known. */
+  ad?: number[];
+  /** Variant allele fraction per ALT of the original record (index 0 = first ALT). */
+  vaf?: (number | undefined)[];
+  /** FORMAT FT when present. */
+  ft?: string;
+  noCall?: NoCallReason;
+}
+
+/** One parsed VCF data line (multi-allelic, unsplit). */
+export interface VcfRecord {
+  /** 1-based line number in the (decompressed) input. */
+  line: number;
+  /** CHROM as written in the input. */
+  chrom: string;
+  /** Canonical contig name ('1'..'22', 'X', 'Y', 'MT'), or the input name when unknown. */
+  contig: string;
+  pos: number;
+  ids: string[];
+  ref: string;
+  alts: string[];
+  qual: number | null;
+  /** [] for '.', ['PASS'] for PASS. */
+  filter: string[];
+  info: Record<string, unknown>;
+  /** INFO END (gVCF reference blocks, symbolic alleles). */
+  end?: number;
+  /** One per selected sample, in the order of `selectedSamples`. */
+  calls: Call[];
+}
+
+/**
+ * One ALT of a record after splitting (bcftools `norm -m-` semantics), plus its minimal form
+ * for matching. The minimal form removes every shared suffix and prefix base, and may leave an
+ * allele empty: an insertion of "A" before base 101 is {tpos: 101, tref: '', talt: 'A'}; a
+ * deletion of bases 101..103 is {tpos: 101, tref: 'XYZ', talt: ''}. This representation does not
+ * depend on an anchor base, so VCF-style (anchored) and CIViC/HGVS-style alleles compare equal.
+ */
+export interface SplitVariant {
+  record: VcfRecord;
+  /** 1-based index of this ALT among record.alts. */
+  altIndex: number;
+  pos: number;
+  ref: string;
+  alt: string;
+  tpos: number;
+  tref: string;
+  talt: string;
+}
+
+export type Zygosity = 'hom' | 'het' | 'hemi' | 'ref' | 'nocall' | 'other';
+
+export type KbDomain = 'pgx' | 'cancer';
+
+/** How a knowledge-base entry was matched; the `match` output column. */
+export type MatchKind = 'exact' | 'position' | 'codon' | 'exon' | 'range' | 'protein' | 'gene';
+
+/** A knowledge-base hit for one split variant (independent of samples). */
+export interface Match {
+  kb: KbDomain;
+  gene: string;
+  /** e.g. 'BRAF V600E', 'DPYD c.1905+1G>A (*2A)'. */
+  feature: string;
+  match: MatchKind;
+  /** Further output columns of this match (evidence level, therapies, …), already as text. */
+  extra: Record<string, string>;
+}
+
+/** Summary counters; every record that does not reach a result is counted under a reason. */
+export interface Summary {
+  records: number;
+  candidates: number;
+  parsed: number;
+  matched: number;
+  results: number;
+  skipped: Record<string, number>;
+}
