@@ -61,6 +61,13 @@ export interface Call {
   /** FORMAT FT when present. */
   ft?: string;
   noCall?: NoCallReason;
+  /**
+   * The alleles as written, kept when the quality policy turned the call into a no-call, so a
+   * caller can still say what was filtered (never to be treated as an observation).
+   */
+  rawAlleles?: (number | null)[];
+  /** Per-allele FORMAT fields (Number=A/R/G) as parsed, for splitting; keyed by FORMAT ID. */
+  fields?: Record<string, (string | number | undefined)[] | undefined>;
 }
 
 /** One parsed VCF data line (multi-allelic, unsplit). */
@@ -81,6 +88,8 @@ export interface VcfRecord {
   info: Record<string, unknown>;
   /** INFO END (gVCF reference blocks, symbolic alleles). */
   end?: number;
+  /** True for gVCF-style reference blocks: every ALT symbolic <NON_REF>/<*> (or no ALT) with END. */
+  refBlock?: boolean;
   /** One per selected sample, in the order of `selectedSamples`. */
   calls: Call[];
 }
@@ -102,9 +111,21 @@ export interface SplitVariant {
   tpos: number;
   tref: string;
   talt: string;
+  /** INFO after splitting (bcftools norm -m-): Number=A → this ALT's value, R → REF + this ALT. */
+  info?: Record<string, unknown>;
+  /**
+   * Per selected sample, FORMAT fields after splitting (Number=A/R/G remapped, AD = [ref, this alt]),
+   * same order as record.calls. GT is not here: record.calls keep original allele indices.
+   */
+  sampleFields?: Record<string, (string | number | undefined)[] | undefined>[];
 }
 
-export type Zygosity = 'hom' | 'het' | 'hemi' | 'ref' | 'nocall' | 'other';
+/**
+ * Zygosity of one call for one ALT (see vcf/genotype.ts `zygosity`): 'hom' every allele is this
+ * ALT; 'hemi' a haploid call of this ALT; 'het' this ALT plus REF; 'het-alt' this ALT plus another
+ * ALT (a 1/2 call, not heterozygous with reference); 'ref' does not carry it; 'nocall' unknown.
+ */
+export type Zygosity = 'hom' | 'het' | 'het-alt' | 'hemi' | 'ref' | 'nocall';
 
 export type KbDomain = 'pgx' | 'cancer';
 

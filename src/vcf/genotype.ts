@@ -1,0 +1,137 @@
+// One sample's call at one record: GT alleles, phase, ploidy, DP/GQ/AD/FT/PS and VAF, then the
+// quality policy. A call the policy rejects keeps its numbers but loses its alleles: it becomes a
+// no-call with a reason, never a reference call.
+import type { Call, NoCallReason, Zygosity } from '../types.js';
+import { intAt, numListAt, textAt } from './fields.js';
+import { vafOf, type VafInput } from './vaf.js';
+
+export interface QualityPolicy {
+  /** Record FILTER must be PASS or '.', and FORMAT FT (when present) PASS or '.'. */
+  passOnly?: boolean;
+  /** Minimum DP; a call whose depth is unknown (no DP, no AD) fails it. */
+  minDp?: number;
+  /** Minimum GQ; a call without GQ fails it. */
+  minGq?: number;
+  /** Minimum VAF of every ALT the call carries; an unknown VAF does not fail it. */
+  minVaf?: number;
+}
+
+/** FORMAT keys the reader asks @gmod/vcf for; KEY_INDEX gives each one's slot in `ranges`. */
+export const CALL_KEYS = ['GT', 'PS', 'DP', 'GQ', 'AD', 'FT', 'AF', 'VAF', 'FREQ', 'RD', 'AO', 'RO', 'AU', 'CU', 'GU', 'TU', 'TAR', 'TIR'] as const;
+const K = Object.fromEntries(CALL_KEYS.map((k, i) => [k, i])) as Record<(typeof CALL_KEYS)[number], number>;
+
+/** Parsed GT: alleles (null = '.'), phase; `error` when the text is not a genotype. */
+export interface Gt {
+  alleles: (number | null)[];
+  phased: boolean;
+  error?: string;
+}
+
+/** Parse GT text in str[s, e): '0/1', '1|2', '1', './.', '.', '10/12'. */
+export function parseGt(str: string, s: number, e: number): Gt {
+  const alleles: (number | null)[] = [];
+  let phased = false;
+  if (s < 0 || e <= s) return { alleles: [null], phased };
+  let v = -1;
+  let dot = false;
+  for (let i = s; i <= e; i++) {
+    const c = i === e ? -1 : str.charCodeAt(i);
+    if (c === -1 || c === 47 || c === 124) {
+      if (dot === (v >= 0)) return { alleles, phased, error: `GT '${str.slice(s, e)}' is not a genotype` };
+      alleles.push(dot ? null : v);
+      if (c === 124) phased = true;
+      v = -1;
+      dot = false;
+    } else if (c === 46) {
+      if (dot || v >= 0) return { alleles, phased, error: `GT '${str.slice(s, e)}' is not a genotype` };
+      dot = true;
+    } else if (c >= 48 && c <= 57) {
+      if (dot) return { alleles, phased, error: `GT '${str.slice(s, e)}' is not a genotype` };
+      v = (v < 0 ? 0 : v * 10) + (c - 48);
+    } else {
+      return { alleles, phased, error: `GT '${str.slice(s, e)}' is not a genotype` };
+    }
+  }
+  return { alleles, phased };
+}
+
+/**
+ * Build one sample's Call from the field ranges of `CALL_KEYS` (processFormatFields layout:
+ * key k spans line[ranges[2k], ranges[2k+1]), -1 when absent). `gt` was parsed by the caller,
+ * which also checked the allele indices against the ALT count.
+ */
+export function buildCall(line: string, ranges: Int32Array, gt: Gt, vafIn: Omit<VafInput, 'get'>): Call {
+  const r = (k: number): [number, number] => [ranges[2 * k] as number, ranges[2 * k + 1] as number];
+  const call: Call = { alleles: gt.alleles, phased: gt.phased };
+  const ps = textAt(line, ...r(K.PS));
+  if (ps !== undefined) call.ps = ps;
+  const gq = intAt(line, ...r(K.GQ));
+  if (gq !== undefined) call.gq = gq;
+  const ft = textAt(line, ...r(K.FT));
+  if (ft !== undefined) call.ft = ft;
+  const { vaf, ad } = vafOf({ ...vafIn, get: (key) => {
+      const k = K[key as keyof typeof K];
+      return k === undefined ? [-1, -1] : r(k);
+    }, line });
+  if (ad !== undefined) call.ad = ad;
+  if (vaf !== undefined) call.vaf = vaf;
+  const dp = intAt(line, ...r(K.DP));
+  if (dp !== undefined) call.dp = dp;
+  else if (ad !== undefined && ad.every((x) => x !== undefined)) call.dp = ad.reduce((a, b) => a + b, 0);
+  if (call.alleles.every((a) => a === null)) call.noCall = 'missing';
+  return call;
+}
+
+/** Apply the quality policy in place; `recordPass` is FILTER ∈ {PASS, .}. */
+export function applyPolicy(call: Call, policy: QualityPolicy, recordPass: boolean): Call {
+  if (call.noCall !== undefined) return call;
+  let reason: NoCallReason | undefined;
+  if (policy.passOnly && (!recordPass || (call.ft !== undefined && call.ft !== 'PASS'))) reason = 'filter';
+  else if (policy.minDp !== undefined && !((call.dp ?? -1) >= policy.minDp)) reason = 'min-dp';
+  else if (policy.minGq !== undefined && !((call.gq ?? -1) >= policy.minGq)) reason = 'min-gq';
+  else if (policy.minVaf !== undefined && failsVaf(call, policy.minVaf)) reason = 'min-vaf';
+  if (reason !== undefined) {
+    call.rawAlleles = call.alleles;
+    call.alleles = call.alleles.map(() => null);
+    call.noCall = reason;
+  }
+  return call;
+}
+
+function failsVaf(call: Call, min: number): boolean {
+  for (const a of call.alleles) {
+    if (a === null || a === 0) continue;
+    const v = call.vaf?.[a - 1];
+    if (v !== undefined && v < min) return true;
+  }
+  return false;
+}
+
+/** Zygosity of `call` for ALT `altIndex` (1-based, into the original record's ALTs). */
+export function zygosity(call: Call, altIndex: number): Zygosity {
+  const al = call.alleles;
+  if (call.noCall !== undefined || al.length === 0 || al.every((a) => a === null)) return 'nocall';
+  let mine = 0;
+  let ref = 0;
+  let other = 0;
+  let missing = 0;
+  for (const a of al) {
+    if (a === null) missing++;
+    else if (a === altIndex) mine++;
+    else if (a === 0) ref++;
+    else other++;
+  }
+  // "ref" means "does not carry it": 0/0, 2/2 for ALT 1, and 0/. alike.
+  if (mine === 0) return missing > 0 && ref === 0 && other === 0 ? 'nocall' : 'ref';
+  if (al.length === 1) return 'hemi';
+  if (mine === al.length) return 'hom';
+  if (other > 0) return 'het-alt';
+  // 0/1 and also 1/. (one allele unknown): carries it once, the other copy is not an ALT we saw.
+  return 'het';
+}
+
+/** Does the call carry ALT `altIndex` (1-based) at least once? */
+export function carries(call: Call, altIndex: number): boolean {
+  return call.noCall === undefined && call.alleles.includes(altIndex);
+}
+

@@ -1,0 +1,388 @@
+// Streaming VCF reader: header lines → VcfHeader; data lines go through the byte-level
+// prefilter, and only candidates are decoded and parsed (@gmod/vcf for the fixed columns and
+// typed INFO, its processFormatFields for the sample columns). Per-record problems are warnings
+// (fatal under --strict) and the record is skipped and counted under its reason.
+import VCF from '@gmod/vcf';
+import { InputError } from '../errors.js';
+import type { SiteIndex } from '../kb/site-index.js';
+import type { Warnings } from '../log.js';
+import type { Call, Summary, VcfHeader, VcfRecord } from '../types.js';
+import { applyPolicy, buildCall, CALL_KEYS, parseGt, type QualityPolicy } from './genotype.js';
+import { numListAt, strListAt } from './fields.js';
+import { parseHeader } from './header.js';
+import { Prefilter, Verdict } from './prefilter.js';
+import { selectSamples, type SampleSelection } from './samples.js';
+
+export interface ReadVcfOptions {
+  /** Input name for messages. */
+  file: string;
+  /** Knowledge-base sites; absent = every line is a candidate. Can also be set with setIndex(). */
+  index?: SiteIndex;
+  /** The -s value (list, ^list, file, ^file); absent = all samples. */
+  samples?: string;
+  policy?: QualityPolicy;
+  warnings: Warnings;
+  /** Counters to fill (records, candidates, parsed, skipped[reason]); a fresh one when absent. */
+  summary?: Summary;
+  /** Keep every Number=A/R/G FORMAT field on each Call (Call.fields), so splitRecord can remap them. */
+  keepFields?: boolean;
+}
+
+export interface VcfReader {
+  header: VcfHeader;
+  selection: SampleSelection;
+  summary: Summary;
+  /** Set (or replace) the site index before iterating, e.g. once the build is known. */
+  setIndex(index: SiteIndex | undefined): void;
+  /** Data records, in file order; iterate once. */
+  records: AsyncIterable<VcfRecord>;
+}
+
+/** Skip reason for data lines the prefilter found far from every knowledge-base site. */
+export const SKIP_NO_SITE = 'not-at-kb-site';
+
+const REF_RE = /^[ACGTNacgtn]+$/;
+// Bases, '*' (spanning deletion), symbolic <…>, breakends with [ or ], single breakends.
+const ALT_RE = /^(?:[ACGTNacgtn]+|\*|<[^<>\s]+>|[^\s,]*[[\]][^\s,]*|\.[ACGTNacgtn]+|[ACGTNacgtn]+\.)$/;
+const REF_BLOCK_ALTS = new Set(['<NON_REF>', '<*>']);
+
+export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOptions): Promise<VcfReader> {
+  const it = chunks[Symbol.asyncIterator]();
+  const { file, warnings } = opts;
+  const headerLines: string[] = [];
+  let rest: Buffer | undefined;
+  let restAt = 0;
+  let carry: Buffer | undefined;
+  let crlf = false;
+  let ended = false;
+  // Header: collect '#' lines until the first data line (which stays in `rest` at `restAt`).
+  while (rest === undefined) {
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      if (carry !== undefined && carry.length > 0) {
+        const text = carry.toString('utf8');
+        if (text.startsWith('#')) headerLines.push(text.replace(/\r$/, ''));
+        else {
+          rest = carry;
+          restAt = 0;
+        }
+      }
+      break;
+    }
+    const buf: Buffer = carry !== undefined ? Buffer.concat([carry, next.value]) : next.value;
+    carry = undefined;
+    let s = 0;
+    while (s < buf.length) {
+      if (buf[s] !== 35) {
+        rest = buf;
+        restAt = s;
+        break;
+      }
+      const nl = buf.indexOf(10, s);
+      if (nl < 0) {
+        carry = buf.subarray(s);
+        break;
+      }
+      let e = nl;
+      if (e > s && buf[e - 1] === 13) {
+        e--;
+        crlf = true;
+      }
+      headerLines.push(buf.toString('utf8', s, e));
+      s = nl + 1;
+    }
+  }
+  if (headerLines.length === 0 && rest === undefined) throw new InputError('empty file, not a VCF', { file });
+  if (rest !== undefined && headerLines.length > 0 && !headerLines[headerLines.length - 1]!.startsWith('#CHROM')) {
+    if (!headerLines[0]!.startsWith('##fileformat=VCFv4')) parseHeader(headerLines, file);
+    throw new InputError('no #CHROM header line before the data', { file, line: headerLines.length + 1 });
+  }
+  if (rest !== undefined && headerLines.length === 0) {
+    const nl = rest.indexOf(10, restAt);
+    throw new InputError('first line is not ##fileformat=VCFv4.x, not a VCF', {
+      file,
+      line: 1,
+      text: rest.toString('utf8', restAt, nl < 0 ? rest.length : nl),
+    });
+  }
+  const header = parseHeader(headerLines, file);
+  if (crlf) warnings.add('crlf', 'CRLF (Windows) line endings', { file, line: 1 });
+  let parser: VCF;
+  try {
+    parser = new VCF({ header: [...header.metaLines, header.columnLine].join('\n') });
+  } catch (err) {
+    throw new InputError(`header rejected by the VCF parser: ${(err as Error).message}`, { file }, err);
+  }
+  const selection = selectSamples(header.samples, opts.samples);
+  const summary: Summary = opts.summary ?? { records: 0, candidates: 0, parsed: 0, matched: 0, results: 0, skipped: {} };
+  let index = opts.index;
+  const state = { header, parser, selection, summary, opts, crlfWarned: crlf };
+
+  async function* records(): AsyncGenerator<VcfRecord> {
+    const pre = new Prefilter(index, header.info.has('END'));
+    const lines = new LineParser(state);
+    let lineNo = header.headerLines;
+    let lastContig = '';
+    let lastPos = 0;
+    const seen = new Set<string>();
+    let unsortedWarned = false;
+    const unsorted = (why: string) => {
+      if (unsortedWarned) return;
+      unsortedWarned = true;
+      warnings.add('unsorted', `input is not position-sorted (${why}); results are still complete`, { file, line: lineNo });
+    };
+    let buf = rest;
+    let s = restAt;
+    let pending = carry;
+    for (;;) {
+      if (buf === undefined) {
+        if (ended) break;
+        const next = await it.next();
+        if (next.done) {
+          ended = true;
+          if (pending === undefined || pending.length === 0) break;
+          buf = pending;
+          pending = undefined;
+        } else {
+          buf = pending !== undefined ? Buffer.concat([pending, next.value]) : next.value;
+          pending = undefined;
+        }
+        s = 0;
+      }
+      const len = buf.length;
+      while (s < len) {
+        const nl = buf.indexOf(10, s);
+        if (nl < 0 && !ended) {
+          pending = buf.subarray(s);
+          break;
+        }
+        const e = nl < 0 ? len : nl;
+        lineNo++;
+        const lineStart = s;
+        s = e + 1;
+        if (e === lineStart || (e === lineStart + 1 && buf[lineStart] === 13)) {
+          lines.skip('empty-line', 'empty line', { line: lineNo });
+          continue;
+        }
+        if (buf[lineStart] === 35) {
+          lines.skip('header-in-data', "'#' line after the first data line", { line: lineNo, text: buf.toString('utf8', lineStart, e) });
+          continue;
+        }
+        summary.records++;
+        const v = pre.check(buf, lineStart, e);
+        if (v === Verdict.TooFewFields || v === Verdict.BadPos) {
+          const text = buf.toString('utf8', lineStart, e);
+          if (v === Verdict.TooFewFields) lines.skip('column-count', 'fewer than 8 tab-separated columns', { line: lineNo, text });
+          else lines.skip('bad-pos', 'POS is not a positive integer', { line: lineNo, column: 2, text: text.split('\t')[1] ?? text });
+          continue;
+        }
+        const contig = pre.contig;
+        if (contig !== lastContig) {
+          if (seen.has(contig)) unsorted(`contig ${contig} appears again`);
+          seen.add(contig);
+          lastContig = contig;
+        } else if (pre.pos < lastPos) unsorted(`position ${pre.pos} after ${lastPos} on ${contig}`);
+        lastPos = pre.pos;
+        if (v === Verdict.Skip) {
+          summary.skipped[SKIP_NO_SITE] = (summary.skipped[SKIP_NO_SITE] ?? 0) + 1;
+          continue;
+        }
+        summary.candidates++;
+        const rec = lines.parse(buf, lineStart, e, lineNo, contig);
+        if (rec !== undefined) {
+          summary.parsed++;
+          yield rec;
+        }
+      }
+      if (s >= len) buf = undefined;
+      else if (pending !== undefined) buf = undefined;
+    }
+  }
+
+  let started = false;
+  return {
+    header,
+    selection,
+    summary,
+    setIndex(i) {
+      if (started) throw new Error('setIndex after iteration started');
+      index = i;
+    },
+    records: {
+      [Symbol.asyncIterator]() {
+        if (started) throw new Error('VcfReader.records can be iterated once');
+        started = true;
+        return records();
+      },
+    },
+  };
+}
+
+interface ParserState {
+  header: VcfHeader;
+  parser: VCF;
+  selection: SampleSelection;
+  summary: Summary;
+  opts: ReadVcfOptions;
+  crlfWarned: boolean;
+}
+
+/** Full parse of candidate lines into VcfRecords (one per line, or undefined when skipped). */
+class LineParser {
+  private readonly nSamples: number;
+  /** Sample column → slot in Call[] (-1 when not selected). */
+  private readonly slot: Int32Array;
+  private readonly nSelected: number;
+  /** Number=A/R/G FORMAT keys kept on Call.fields (keepFields), and whether each is numeric. */
+  private readonly extraKeys: string[];
+  private readonly extraNumeric: boolean[];
+  private readonly keys: string[];
+
+  constructor(private readonly st: ParserState) {
+    const { header, selection, opts } = st;
+    this.nSamples = header.samples.length;
+    this.slot = new Int32Array(this.nSamples).fill(-1);
+    selection.indices.forEach((col, k) => (this.slot[col] = k));
+    this.nSelected = selection.indices.length;
+    const defs = opts.keepFields ? [...header.format.values()].filter((d) => d.id !== 'GT' && (d.number === 'A' || d.number === 'R' || d.number === 'G')) : [];
+    this.extraKeys = defs.map((d) => d.id);
+    this.extraNumeric = defs.map((d) => d.type === 'Integer' || d.type === 'Float');
+    this.keys = [...CALL_KEYS, ...this.extraKeys];
+  }
+
+  skip(kind: string, message: string, where: { line: number; column?: number; text?: string }): void {
+    this.st.opts.warnings.add(kind, message, { file: this.st.opts.file, ...where });
+    const sk = this.st.summary.skipped;
+    sk[kind] = (sk[kind] ?? 0) + 1;
+  }
+
+  parse(buf: Buffer, s: number, e: number, lineNo: number, contig: string): VcfRecord | undefined {
+    const { opts } = this.st;
+    if (buf[e - 1] === 13) {
+      e--;
+      if (!this.st.crlfWarned) {
+        this.st.crlfWarned = true;
+        opts.warnings.add('crlf', 'CRLF (Windows) line endings', { file: opts.file, line: lineNo });
+      }
+    }
+    // Column count, on bytes: 8 without samples, 9 + samples with.
+    let tabs = 0;
+    for (let t = buf.indexOf(9, s); t >= 0 && t < e; t = buf.indexOf(9, t + 1)) tabs++;
+    const want = this.nSamples > 0 ? 9 + this.nSamples : 8;
+    const line = buf.toString('utf8', s, e);
+    const at = (column: number, text: string) => ({ line: lineNo, column, text });
+    if (tabs + 1 !== want) {
+      const chromPos = line.split('\t', 2).join(':');
+      if (this.nSamples > 0) {
+        this.skip('sample-columns', `${chromPos}: ${tabs + 1 - 9} sample columns, the header has ${this.nSamples}`, { line: lineNo, text: line });
+      } else this.skip('column-count', `${chromPos}: ${tabs + 1} columns, the header has 8`, { line: lineNo, text: line });
+      return undefined;
+    }
+    let v;
+    try {
+      v = this.st.parser.parseLine(line);
+    } catch (err) {
+      this.skip('bad-record', (err as Error).message, { line: lineNo, text: line });
+      return undefined;
+    }
+    const where = `${v.CHROM}:${v.POS}`;
+    const ref = v.REF ?? '';
+    if (!REF_RE.test(ref)) {
+      this.skip('bad-ref', `${where}: REF must be one or more of A, C, G, T, N`, at(4, ref || '(empty)'));
+      return undefined;
+    }
+    const alts = v.ALT ?? [];
+    for (const a of alts) {
+      if (!ALT_RE.test(a)) {
+        this.skip('bad-alt', `${where}: invalid ALT allele`, at(5, a || '(empty)'));
+        return undefined;
+      }
+    }
+    const qual = v.QUAL === undefined ? null : v.QUAL;
+    if (qual !== null && Number.isNaN(qual)) {
+      this.skip('bad-qual', `${where}: QUAL is not a number`, at(6, line.split('\t')[5] ?? ''));
+      return undefined;
+    }
+    const filter = v.FILTER === undefined ? [] : typeof v.FILTER === 'string' ? [v.FILTER] : v.FILTER;
+    const info = v.INFO as Record<string, unknown>;
+    const endVal = info.END;
+    const end = Array.isArray(endVal) && typeof endVal[0] === 'number' && Number.isInteger(endVal[0]) ? endVal[0] : undefined;
+    const rec: VcfRecord = {
+      line: lineNo,
+      chrom: v.CHROM ?? '',
+      contig,
+      pos: v.POS,
+      ids: v.ID ?? [],
+      ref,
+      alts,
+      qual,
+      filter,
+      info,
+      calls: [],
+    };
+    if (end !== undefined) {
+      rec.end = end;
+      if (alts.every((a) => REF_BLOCK_ALTS.has(a))) rec.refBlock = true;
+    }
+    if (this.nSelected > 0) {
+      const bad = this.calls(v, line, rec);
+      if (bad !== undefined) {
+        this.skip('bad-gt', `${where}: ${bad.message}`, { line: lineNo, column: bad.column, text: bad.text });
+        return undefined;
+      }
+    }
+    return rec;
+  }
+
+  /** Fill rec.calls; returns the first genotype problem instead, if any. */
+  private calls(
+    v: ReturnType<VCF['parseLine']>,
+    line: string,
+    rec: VcfRecord,
+  ): { message: string; column: number; text: string } | undefined {
+    const calls: Call[] = new Array<Call>(this.nSelected);
+    const policy = this.st.opts.policy ?? {};
+    const recordPass = rec.filter.length === 0 || (rec.filter.length === 1 && rec.filter[0] === 'PASS');
+    const nAlts = rec.alts.length;
+    const base = { ref: rec.ref, alts: rec.alts, line };
+    const nCall = CALL_KEYS.length;
+    let bad: { message: string; column: number; text: string } | undefined;
+    const slot = this.slot;
+    if (v.FORMAT === undefined || v.FORMAT === '') {
+      return { message: 'empty FORMAT column', column: 9, text: '' };
+    }
+    v.processFormatFields(this.keys, (str, ranges, idx) => {
+      const k = slot[idx] as number;
+      if (k < 0 || bad !== undefined) return;
+      const gt = parseGt(str, ranges[0] as number, ranges[1] as number);
+      if (gt.error !== undefined) {
+        bad = { message: gt.error, column: 10 + idx, text: str.slice(ranges[0], ranges[1]) };
+        return;
+      }
+      for (const a of gt.alleles) {
+        if (a !== null && a > nAlts) {
+          bad = { message: `GT allele ${a} but only ${nAlts} ALT allele(s)`, column: 10 + idx, text: str.slice(ranges[0], ranges[1]) };
+          return;
+        }
+      }
+      const call = buildCall(str, ranges, gt, base);
+      if (this.extraKeys.length > 0) {
+        const fields: NonNullable<Call['fields']> = {};
+        for (let j = 0; j < this.extraKeys.length; j++) {
+          const rs = ranges[2 * (nCall + j)] as number;
+          const re = ranges[2 * (nCall + j) + 1] as number;
+          if (rs < 0) continue;
+          fields[this.extraKeys[j] as string] = this.extraNumeric[j] ? numListAt(str, rs, re) : strListAt(str, rs, re);
+        }
+        call.fields = fields;
+      }
+      calls[k] = applyPolicy(call, policy, recordPass);
+    });
+    if (bad !== undefined) return bad;
+    // Samples whose columns were cut short still get a (missing) call.
+    for (let k = 0; k < calls.length; k++) if (calls[k] === undefined) calls[k] = { alleles: [null], phased: false, noCall: 'missing' };
+    rec.calls = calls;
+    return undefined;
+  }
+}

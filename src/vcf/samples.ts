@@ -1,0 +1,43 @@
+// -s/--samples, bcftools style: "A,B" selects, "^A,B" excludes, a file path (one name per line)
+// selects its names and "^file" excludes them. Unknown names are a usage error, not a silent miss.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+
+export interface SampleSelection {
+  /** Selected column indices (0-based among the header samples), in file order. */
+  indices: number[];
+  names: string[];
+}
+
+/** Resolve a -s value against the header samples; undefined or '' selects every sample. */
+export function selectSamples(all: string[], spec: string | undefined): SampleSelection {
+  if (spec === undefined || spec === '') return { indices: all.map((_, i) => i), names: [...all] };
+  const exclude = spec.startsWith('^');
+  const body = exclude ? spec.slice(1) : spec;
+  const names = readList(body);
+  const pos = new Map(all.map((n, i) => [n, i]));
+  for (const n of names) {
+    if (!pos.has(n)) throw new UsageError(`sample ${n} given in -s is not in the VCF (samples: ${preview(all)})`);
+  }
+  const wanted = new Set(names);
+  const indices = all.map((_, i) => i).filter((i) => wanted.has(all[i] as string) !== exclude);
+  if (indices.length === 0) throw new UsageError(`-s ${spec} selects no sample`);
+  return { indices, names: indices.map((i) => all[i] as string) };
+}
+
+/** A file of names when `body` names an existing file, else a comma list. */
+function readList(body: string): string[] {
+  if (existsSync(body) && statSync(body).isFile()) {
+    return readFileSync(body, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+  }
+  const names = body.split(',').filter((n) => n !== '');
+  if (names.length === 0) throw new UsageError(`-s '${body}' names no sample`);
+  return names;
+}
+
+function preview(all: string[]): string {
+  return all.length <= 5 ? all.join(', ') || 'none' : `${all.slice(0, 5).join(', ')}, … (${all.length})`;
+}
