@@ -1,0 +1,131 @@
+// Inflates batches of BGZF blocks, in worker threads or inline.
+//
+// The worker runs from source text (`eval: true`) instead of a file: the same code then works
+// under vitest/tsx (which run .ts sources a plain worker cannot load) and from the tsup bundle
+// (where this module is inlined into a chunk whose location differs from the source tree), with
+// no path resolution at run time. The batch routine is that same text, compiled once more with
+// `new Function` for inline use, so there is a single implementation.
+
+import { Worker } from 'node:worker_threads';
+import zlib from 'node:zlib';
+import type { BgzfBatch } from './bgzf.js';
+
+export type BatchResult = { out: Uint8Array } | { error: string; block: number };
+
+// Plain JavaScript: it runs in the worker as a CommonJS script.
+const INFLATE_BATCH = String.raw`
+function inflateBatch(zlib, data, starts, outSize, checkCrc) {
+  const out = new Uint8Array(outSize);
+  let at = 0;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const s = starts[i];
+    const e = starts[i + 1];
+    const xlen = data[s + 10] | (data[s + 11] << 8);
+    const crc = (data[e - 8] | (data[e - 7] << 8) | (data[e - 6] << 16) | (data[e - 5] << 24)) >>> 0;
+    const isize = (data[e - 4] | (data[e - 3] << 8) | (data[e - 2] << 16) | (data[e - 1] << 24)) >>> 0;
+    let block;
+    try {
+      // chunkSize just above ISIZE: one output buffer per block, no concatenation.
+      block = zlib.inflateRawSync(data.subarray(s + 12 + xlen, e - 8), { chunkSize: Math.max(64, isize + 1) });
+    } catch (err) {
+      return { error: err.message, block: i };
+    }
+    if (block.length !== isize) return { error: 'inflated size ' + block.length + ' differs from ISIZE ' + isize, block: i };
+    if (checkCrc && zlib.crc32(block) !== crc) return { error: 'CRC32 mismatch', block: i };
+    if (at + isize > outSize) return { error: 'inflated size exceeds the batch', block: i };
+    out.set(block, at);
+    at += isize;
+  }
+  return { out };
+}
+`;
+
+const WORKER_SOURCE = `${INFLATE_BATCH}
+const { parentPort } = require('node:worker_threads');
+const zlib = require('node:zlib');
+parentPort.on('message', (m) => {
+  const r = inflateBatch(zlib, m.data, m.starts, m.outSize, m.checkCrc);
+  if (r.out) parentPort.postMessage({ id: m.id, out: r.out }, [r.out.buffer]);
+  else parentPort.postMessage({ id: m.id, error: r.error, block: r.block });
+});
+`;
+
+type InflateFn = (
+  z: typeof zlib,
+  data: Uint8Array,
+  starts: Int32Array,
+  outSize: number,
+  checkCrc: boolean,
+) => BatchResult;
+
+const inflateBatch = new Function(`${INFLATE_BATCH}\nreturn inflateBatch;`)() as InflateFn;
+
+// zlib.crc32 exists from Node 20.15; on older Node 20 only ISIZE is checked.
+const CHECK_CRC = typeof (zlib as { crc32?: unknown }).crc32 === 'function';
+
+export function inflateInline(b: BgzfBatch): BatchResult {
+  return inflateBatch(zlib, b.data, b.starts, b.outSize, CHECK_CRC);
+}
+
+interface Pending {
+  resolve: (r: BatchResult) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: number;
+}
+
+/** A fixed set of inflate workers; results come back per request, the caller keeps the order. */
+export class InflatePool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private failure: Error | undefined;
+
+  constructor(threads: number) {
+    for (let i = 0; i < threads; i++) {
+      // execArgv []: the plain-JS worker needs none of the parent's loaders (tsx, vitest), whose
+      // start-up in each worker otherwise costs more than inflating a 200 MB file.
+      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+      const slot: Slot = { worker, inFlight: 0 };
+      worker.on('message', (m: { id: number; out?: Uint8Array; error?: string; block?: number }) => {
+        slot.inFlight--;
+        // An idle worker must not keep the process alive if the reader is abandoned.
+        if (slot.inFlight === 0) worker.unref();
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        p?.resolve(m.out ? { out: m.out } : { error: m.error ?? 'unknown error', block: m.block ?? 0 });
+      });
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`inflate worker exited with code ${code}`));
+      });
+      worker.unref();
+      this.slots.push(slot);
+    }
+  }
+
+  run(b: BgzfBatch): Promise<BatchResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    const slot = this.slots.reduce((a, s) => (s.inFlight < a.inFlight ? s : a));
+    const id = this.nextId++;
+    const result = new Promise<BatchResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    if (slot.inFlight++ === 0) slot.worker.ref();
+    slot.worker.postMessage({ id, data: b.data, starts: b.starts, outSize: b.outSize, checkCrc: CHECK_CRC }, [
+      b.data.buffer as ArrayBuffer,
+    ]);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}

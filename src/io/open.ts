@@ -1,0 +1,210 @@
+// Opens a VCF input (file or '-' for stdin), tells plain / gzip / BGZF apart by magic bytes, and
+// streams whole-line chunks of the decompressed text.
+
+import { open, type FileHandle } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../errors.js';
+import { cutBlocks, corrupt } from './bgzf.js';
+import { inflateInline, InflatePool, type BatchResult } from './inflate-worker.js';
+import { wholeLines } from './lines.js';
+import { bytesToSniff, sniffFormat, type InputFormat } from './sniff.js';
+
+export type { InputFormat } from './sniff.js';
+
+export interface InputSource {
+  /** The path as given, or 'stdin'. */
+  name: string;
+  format: InputFormat;
+  /** Whole-line chunks of the decompressed text; the last may lack a final newline. Iterate once. */
+  chunks(): AsyncIterable<Buffer>;
+}
+
+export interface OpenOptions {
+  /** BGZF inflate workers; 0 or 1 inflates on the calling thread. Default min(2, CPUs). */
+  threads?: number;
+}
+
+const READ_SIZE = 4 << 20;
+/** Output chunk size of gzip streams: large chunks keep per-chunk costs low downstream. */
+const GUNZIP_CHUNK = 1 << 20;
+
+export async function openInput(path: string, opts: OpenOptions = {}): Promise<InputSource> {
+  if (path === '-') return openBytes(stdinBytes(), 'stdin', opts);
+  return openBytes(fileBytes(await openFile(path), path), path, opts);
+}
+
+/** Same as openInput for any byte stream (stdin, tests feeding small pieces). */
+export async function openBytes(raw: AsyncIterable<Buffer>, name: string, opts: OpenOptions = {}): Promise<InputSource> {
+  const threads = opts.threads ?? Math.min(2, availableParallelism());
+  const src = guard(raw, name);
+  const head = await peek(src, 12);
+  const need = bytesToSniff(head.bytes);
+  const sniffed = need > head.bytes.length ? await peek(head.rest, need) : head;
+  const format = sniffFormat(sniffed.bytes);
+  let used = false;
+  return {
+    name,
+    format,
+    chunks() {
+      if (used) throw new Error(`${name}: input chunks() can be iterated only once`);
+      used = true;
+      const bytes = sniffed.rest;
+      if (format === 'plain') return wholeLines(bytes);
+      if (format === 'gzip') return wholeLines(gunzip(bytes, name));
+      return wholeLines(inflateBgzf(bytes, name, threads));
+    },
+  };
+}
+
+async function openFile(path: string): Promise<FileHandle> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new InputError(`cannot open input: ${osReason(e)}`, { file: path }, e);
+  }
+  const st = await fh.stat();
+  if (st.isDirectory()) {
+    await fh.close();
+    throw new InputError('cannot open input: is a directory', { file: path });
+  }
+  return fh;
+}
+
+async function* fileBytes(fh: FileHandle, file: string): AsyncGenerator<Buffer> {
+  try {
+    for (;;) {
+      // A fresh buffer per read: chunks downstream are views into it, so it must not be reused.
+      const buf = Buffer.allocUnsafeSlow(READ_SIZE);
+      let n: number;
+      try {
+        ({ bytesRead: n } = await fh.read(buf, 0, READ_SIZE, null));
+      } catch (e) {
+        throw new InputError(`cannot read input: ${osReason(e)}`, { file }, e);
+      }
+      if (n === 0) return;
+      yield n < READ_SIZE ? buf.subarray(0, n) : buf;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+async function* stdinBytes(): AsyncGenerator<Buffer> {
+  for await (const b of process.stdin) yield b as Buffer;
+}
+
+/** Turns OS errors raised while reading into InputError naming the input. */
+async function* guard(bytes: AsyncIterable<Buffer>, name: string): AsyncGenerator<Buffer> {
+  try {
+    yield* bytes;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`cannot read input: ${osReason(e)}`, { file: name }, e);
+  }
+}
+
+interface Peeked {
+  bytes: Buffer;
+  /** The whole stream again, peeked bytes first. */
+  rest: AsyncGenerator<Buffer>;
+}
+
+/** Reads at least `n` bytes (fewer only at end of input) without losing them for the reader. */
+async function peek(src: AsyncIterable<Buffer>, n: number): Promise<Peeked> {
+  const it = src[Symbol.asyncIterator]();
+  const got: Buffer[] = [];
+  let len = 0;
+  let ended = false;
+  while (len < n) {
+    const r = await it.next();
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    got.push(r.value);
+    len += r.value.length;
+  }
+  const bytes = got.length === 1 ? (got[0] as Buffer) : Buffer.concat(got);
+  async function* rest(): AsyncGenerator<Buffer> {
+    if (bytes.length > 0) yield bytes;
+    if (ended) return;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { bytes, rest: rest() };
+}
+
+/** gzip, multi-member included. zlib streams inflate on the libuv thread pool, so decompression
+ * already overlaps with parsing on the main thread without a worker of our own. */
+async function* gunzip(bytes: AsyncIterable<Buffer>, name: string): AsyncGenerator<Buffer> {
+  const z = createGunzip({ chunkSize: GUNZIP_CHUNK });
+  const done = pipeline(Readable.from(bytes, { objectMode: false }), z);
+  // The pipeline's rejection also surfaces through the iteration below; this keeps it handled.
+  done.catch(() => undefined);
+  try {
+    for await (const b of z) yield b as Buffer;
+    await done;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`truncated or corrupt gzip data (${(e as Error).message})`, { file: name }, e);
+  } finally {
+    z.destroy();
+  }
+}
+
+/**
+ * BGZF: batches of blocks inflated in parallel and yielded in file order. At most `2 × threads`
+ * batches are in flight and a new one is sent only when the reader asks for more, so memory stays
+ * bounded whatever the file size.
+ */
+async function* inflateBgzf(bytes: AsyncIterable<Buffer>, name: string, threads: number): AsyncGenerator<Buffer> {
+  const pool = threads > 1 ? new InflatePool(threads) : undefined;
+  const maxInFlight = pool ? 2 * threads : 1;
+  const batches = cutBlocks(bytes, name);
+  const queue: { fileOffset: number; starts: Int32Array; result: Promise<BatchResult> }[] = [];
+  try {
+    let more = true;
+    for (;;) {
+      while (more && queue.length < maxInFlight) {
+        const r = await batches.next();
+        if (r.done) {
+          more = false;
+          break;
+        }
+        // Kept for error messages: the worker takes ownership of `data`, not of `starts`.
+        const { fileOffset, starts } = r.value;
+        const result = pool ? pool.run(r.value) : Promise.resolve(inflateInline(r.value));
+        result.catch(() => undefined);
+        queue.push({ fileOffset, starts, result });
+      }
+      const next = queue.shift();
+      if (!next) return;
+      const r = await next.result;
+      if ('error' in r) {
+        throw corrupt(name, next.fileOffset + (next.starts[r.block] ?? 0), r.error);
+      }
+      yield Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength);
+    }
+  } finally {
+    await batches.return(undefined);
+    await pool?.close();
+  }
+}
+
+function osReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return (e as Error).message ?? String(e);
+  }
+}
