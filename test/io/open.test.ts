@@ -103,8 +103,15 @@ describe('openInput: chunks hold whole lines', () => {
       expectWholeLines(r.chunks);
     });
 
-    it(`${kind}: sniffs and splits a stream fed in tiny pieces (stdin-like)`, async () => {
-      const src = await openBytes(pieces(data, 7), 'stdin');
+    it(`${kind}: sniffs and splits a stream fed in small pieces (stdin-like)`, async () => {
+      // Tiny pieces first (the sniffing must gather them), then pipe-sized ones.
+      const src = await openBytes(
+        (async function* () {
+          yield* pieces(data.subarray(0, 200), 3);
+          yield* pieces(data.subarray(200), 65536);
+        })(),
+        'stdin',
+      );
       expect(src.format).toBe(kind);
       const chunks = await collect(src.chunks());
       expect(Buffer.concat(chunks).equals(Buffer.from(big))).toBe(true);
