@@ -38,7 +38,7 @@ export function fixture(path: string): Buffer {
   return readFileSync(new URL(`../../fixtures/${path}`, import.meta.url));
 }
 
-/** A small VCF: the given data rows (space-separated fields) under a standard header. */
+/** A small VCF: the given data rows (space-separated fields; "" = empty field) under a standard header. */
 export function vcf(rows: string[], opts: { samples?: string[]; meta?: string[] } = {}): string {
   const samples = opts.samples ?? ['S1'];
   const meta = opts.meta ?? [
@@ -53,5 +53,5 @@ export function vcf(rows: string[], opts: { samples?: string[]; meta?: string[] 
     '##FORMAT=<ID=PS,Number=1,Type=Integer,Description="Phase set">',
   ];
   const cols = ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', ...(samples.length ? ['FORMAT', ...samples] : [])];
-  return ['##fileformat=VCFv4.2', ...meta, cols.join('\t'), ...rows.map((r) => r.split(/ +/).join('\t'))].join('\n') + '\n';
+  return ['##fileformat=VCFv4.2', ...meta, cols.join('\t'), ...rows.map((r) => r.split(/ +/).map((f) => (f === '""' ? '' : f)).join('\t'))].join('\n') + '\n';
 }
