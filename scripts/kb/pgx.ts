@@ -61,7 +61,9 @@ export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
   let lifted = 0;
   for (const d of defs) {
     const ex = exemptions[d.gene];
-    const ignored = new Set((ex?.ignoredPositions ?? []).map((v) => v.position));
+    // An exemption names a variant (position + REF): G6PD ignores CGGT>C at 154532990 but not C>T there.
+    const ignoredVar = (v: DefVariant): boolean => (ex?.ignoredPositions ?? []).some((x) => x.position === v.position && x.ref === v.ref);
+    const ignored = new Set(d.variants.filter(ignoredVar).map((v) => v.position));
     const addSite = (v: DefVariant, role: SiteRow['role']): void => {
       const chrom = canon(v.chromosome);
       const p37 = pos37(chrom, v.position);
@@ -83,9 +85,9 @@ export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
         cpic: Object.keys(cpic).length ? cpic : undefined,
       });
     };
-    for (const v of d.variants) addSite(v, ignored.has(v.position) ? 'ignored' : 'definition');
+    for (const v of d.variants) addSite(v, ignoredVar(v) ? 'ignored' : 'definition');
     for (const v of ex?.extraPositions ?? []) addSite(v, 'extra');
-    for (const v of ex?.ignoredPositions ?? []) if (!d.variants.some((x) => x.position === v.position)) addSite(v, 'ignored');
+    for (const v of ex?.ignoredPositions ?? []) if (!d.variants.some((x) => x.position === v.position && x.ref === v.ref)) addSite(v, 'ignored');
 
     const alleles: NamedAlleleRow[] = d.namedAlleles.map((a) => ({
       name: a.name,

@@ -1,0 +1,287 @@
+// The diplotype caller, with PharmCAT's semantics: a named allele is a full haplotype (positions its
+// definition leaves empty take the reference allele); positions the sample lacks are dropped from
+// every definition; a diplotype's score is the number of defined positions of its two alleles.
+// Phased data matches each strand; unphased data tries every pair. Gene rules: lowest-function
+// reporting (DPYD, RYR1, CACNA1S), hemizygous calls (haploid GT), NAT2 tie priorities,
+// required positions, undocumented alleles, CYP2D6 only on request.
+import type { SiteCall } from './collect.js';
+import type { GeneDef, NamedAllele } from './kb.js';
+import { combinationName, diplotypeName, haplotypeCompare, naturalCompare } from './names.js';
+
+export interface CallOptions {
+  /** Every consistent diplotype, best first (PharmCAT topCandidateOnly=false). */
+  allMatches?: boolean;
+  /** Partial and compound haplotypes `[a + b]` when no named pair fits. */
+  findCombinations?: boolean;
+  /** Call CYP2D6 from SNVs in the VCF (no CNV or hybrid alleles). */
+  callCyp2d6?: boolean;
+}
+
+export type CallKind = 'diplotype' | 'hemizygous' | 'allele-list' | 'combination' | 'none';
+
+export interface GeneCall {
+  gene: string;
+  /** Best first; [] when no call can be made. */
+  diplotypes: string[];
+  /** The haplotype names of each diplotype (one name for hemizygous calls, the list for allele lists). */
+  haplotypes: string[][];
+  kind: CallKind;
+  /** Score of the top diplotype (PharmCAT's matched defining positions). */
+  score: number | null;
+  phased: boolean;
+  /** GRCh38 positions not assayed. */
+  missing: number[];
+  /** Positions with an allele no definition knows (pos, allele). */
+  undocumented: { pos: number; allele: string }[];
+  /** Why there is no call, or a caveat on the call. */
+  note?: string;
+  /** The site calls that carried a non-reference allele, for evidence. */
+  evidence: SiteCall[];
+}
+
+/** Genes reported by their lowest-function alleles (CPIC): allele lists instead of diplotypes. */
+export const LOWEST_FUNCTION = new Set(['DPYD', 'RYR1', 'CACNA1S']);
+/** Genes whose undocumented alleles count as reference (PharmCAT's default for these genes). */
+const UNDOCUMENTED_AS_REFERENCE = new Set(['DPYD', 'RYR1', 'CACNA1S']);
+
+interface Site {
+  idx: number;
+  pos: number;
+  alleles: (string | null)[];
+  call: SiteCall;
+}
+
+export function callGene(def: GeneDef, calls: Map<number, SiteCall>, opts: CallOptions = {}): GeneCall {
+  const missing: number[] = [];
+  const undocumented: { pos: number; allele: string }[] = [];
+  const sites: Site[] = [];
+  def.positions.forEach((pos, idx) => {
+    const c = calls.get(pos);
+    if (!c || c.state === 'missing') {
+      missing.push(pos);
+      return;
+    }
+    const known = new Set([c.site.ref, ...c.site.alts]);
+    const alleles = c.alleles.map((a) => {
+      if (a === null || known.has(a)) return a;
+      undocumented.push({ pos, allele: a });
+      return UNDOCUMENTED_AS_REFERENCE.has(def.gene) ? c.site.ref : a;
+    });
+    sites.push({ idx, pos, alleles, call: c });
+  });
+  const evidence = sites.filter((s) => s.call.state === 'alt').map((s) => s.call);
+  const phased = isPhased(sites);
+  const base = { gene: def.gene, missing, undocumented, evidence, phased };
+  const none = (note: string): GeneCall => ({ ...base, diplotypes: [], haplotypes: [], kind: 'none', score: null, note });
+
+  if (def.gene === 'CYP2D6' && !opts.callCyp2d6) return none('CYP2D6 is taken from outside calls; calling it from VCF SNVs needs --call-cyp2d6');
+  if (sites.length === 0) return none('no definition position was assayed');
+  const lackRequired = def.row.requiredPositions.filter((p) => missing.includes(p));
+  if (lackRequired.length) return none(`required position(s) not assayed: ${lackRequired.join(', ')}`);
+  const undoc = !UNDOCUMENTED_AS_REFERENCE.has(def.gene) && undocumented.length > 0;
+  if (undoc && !opts.findCombinations) {
+    return none(`undocumented allele(s) at ${undocumented.map((u) => `${u.pos} (${u.allele})`).join(', ')}`);
+  }
+
+  const haploid = sites.every((s) => s.alleles.length === 1);
+  if (LOWEST_FUNCTION.has(def.gene) && !haploid) return { ...base, ...lowestFunction(def, sites, phased) };
+
+  const scored = def.alleles.map((a) => ({ a, score: sites.reduce((n, s) => n + (a.defined[s.idx] ? 1 : 0), 0) }));
+  const fits = (a: NamedAllele, strand: (string | null)[]): boolean => sites.every((s, k) => strand[k] === null || a.hap[s.idx] === strand[k]);
+
+  if (haploid) {
+    const strand = sites.map((s) => s.alleles[0] ?? null);
+    const hits = scored.filter((x) => fits(x.a, strand)).sort((x, y) => y.score - x.score || naturalCompare(x.a.name, y.a.name));
+    const keep = opts.allMatches ? hits : hits.filter((x) => x.score === hits[0]?.score);
+    if (!keep.length) return undoc ? combinationCall(def, sites, base) : none('no named allele matches the hemizygous calls');
+    return { ...base, diplotypes: keep.map((x) => x.a.name), haplotypes: keep.map((x) => [x.a.name]), kind: 'hemizygous', score: keep[0]?.score ?? null };
+  }
+
+  let pairs: { names: [string, string]; score: number }[] = [];
+  if (phased) {
+    const s1 = sites.map((s) => s.alleles[0] ?? null);
+    const s2 = sites.map((s) => s.alleles[1] ?? null);
+    const m1 = scored.filter((x) => fits(x.a, s1));
+    const m2 = scored.filter((x) => fits(x.a, s2));
+    const seen = new Set<string>();
+    for (const x of m1) {
+      for (const y of m2) {
+        const name = diplotypeName(x.a.name, y.a.name);
+        if (seen.has(name)) continue;
+        seen.add(name);
+        pairs.push({ names: orderPair(x.a.name, y.a.name), score: x.score + y.score });
+      }
+    }
+  } else {
+    // Only alleles whose every position is one of the sample's alleles can be part of a pair.
+    const cand = scored.filter((x) => sites.every((s) => s.alleles.includes(null) || s.alleles.includes(x.a.hap[s.idx] as string)));
+    for (let i = 0; i < cand.length; i++) {
+      for (let j = i; j < cand.length; j++) {
+        const x = cand[i] as (typeof cand)[number];
+        const y = cand[j] as (typeof cand)[number];
+        if (sites.every((s) => pairFits(x.a.hap[s.idx] as string, y.a.hap[s.idx] as string, s.alleles))) {
+          pairs.push({ names: orderPair(x.a.name, y.a.name), score: x.score + y.score });
+        }
+      }
+    }
+  }
+  pairs.sort((p, q) => q.score - p.score || haplotypeCompare(p.names[0], q.names[0]) || haplotypeCompare(p.names[1], q.names[1]));
+  if (!opts.allMatches) {
+    const top = pairs[0]?.score;
+    pairs = pairs.filter((p) => p.score === top);
+    pairs = applyPriorities(def, pairs, phased);
+  }
+  if (!pairs.length) {
+    if (opts.findCombinations) return combinationCall(def, sites, base);
+    return none('no pair of named alleles is consistent with the genotypes');
+  }
+  return {
+    ...base,
+    diplotypes: pairs.map((p) => `${p.names[0]}/${p.names[1]}`),
+    haplotypes: pairs.map((p) => [...p.names]),
+    kind: 'diplotype',
+    score: pairs[0]?.score ?? null,
+  };
+}
+
+function orderPair(a: string, b: string): [string, string] {
+  return haplotypeCompare(a, b) <= 0 ? [a, b] : [b, a];
+}
+
+function pairFits(h1: string, h2: string, sample: (string | null)[]): boolean {
+  const [a, b] = sample;
+  const ok = (h: string, x: string | null | undefined): boolean => x === null || x === undefined || h === x;
+  return (ok(h1, a) && ok(h2, b)) || (ok(h1, b) && ok(h2, a));
+}
+
+/** Phased when every heterozygous position is phased within one phase set (or there is none). */
+function isPhased(sites: Site[]): boolean {
+  const het = sites.filter((s) => s.alleles.length > 1 && new Set(s.alleles).size > 1);
+  if (!het.every((s) => s.call.phased)) return false;
+  return new Set(het.map((s) => s.call.ps ?? '')).size <= 1;
+}
+
+/** NAT2-style exemptions: a tie that equals a listed set is resolved to its pick (unphased only). */
+function applyPriorities<T extends { names: [string, string] }>(def: GeneDef, pairs: T[], phased: boolean): T[] {
+  if (phased || pairs.length < 2) return pairs;
+  const names = pairs.map((p) => `${p.names[0]}/${p.names[1]}`);
+  for (const pr of def.row.unphasedDiplotypePriorities) {
+    if (names.length === pr.list.length && names.every((n) => pr.list.includes(n))) {
+      const i = names.indexOf(pr.pick);
+      if (i >= 0) return [pairs[i] as T];
+    }
+  }
+  return pairs;
+}
+
+type Strand = Map<number, string | null>;
+
+/** Named alleles that explain the non-reference alleles of one strand (null = unknown). */
+function coverStrand(def: GeneDef, sites: Site[], strand: Strand): { names: string[]; uncovered: Site[] } {
+  const alts = sites.filter((s) => {
+    const x = strand.get(s.idx);
+    return x !== null && x !== undefined && x !== def.reference.hap[s.idx];
+  });
+  const covered = new Set<number>();
+  const names: string[] = [];
+  const cands = def.alleles
+    .filter((a) => !a.reference)
+    .map((a) => {
+      let hit = 0;
+      let wild = 0;
+      let ok = true;
+      for (const s of sites) {
+        if (!a.defined[s.idx] || a.hap[s.idx] === def.reference.hap[s.idx]) continue;
+        const x = strand.get(s.idx);
+        if (x === null) wild++;
+        else if (x === a.hap[s.idx]) hit++;
+        else ok = false;
+      }
+      return { a, hit, wild, ok };
+    })
+    .filter((c) => c.ok && c.hit > 0)
+    .sort((x, y) => y.hit - x.hit || x.wild - y.wild || naturalCompare(x.a.name, y.a.name));
+  for (const c of cands) {
+    const adds = alts.filter((s) => !covered.has(s.idx) && c.a.defined[s.idx] && c.a.hap[s.idx] === strand.get(s.idx));
+    if (!adds.length) continue;
+    // An allele must not claim an alt another chosen allele already explains (overlapping definitions).
+    if (alts.some((s) => covered.has(s.idx) && c.a.defined[s.idx] && c.a.hap[s.idx] !== def.reference.hap[s.idx])) continue;
+    for (const s of adds) covered.add(s.idx);
+    names.push(c.a.name);
+  }
+  return { names, uncovered: alts.filter((s) => !covered.has(s.idx)) };
+}
+
+function strandName(def: GeneDef, names: string[]): string {
+  return names.length ? combinationName(names) : def.reference.name;
+}
+
+/** DPYD, RYR1, CACNA1S: report the alleles found (CPIC lowest-function logic), phased or not. */
+function lowestFunction(def: GeneDef, sites: Site[], phased: boolean): Pick<GeneCall, 'diplotypes' | 'haplotypes' | 'kind' | 'score'> {
+  const heterozygousStyle = def.gene === 'RYR1' || def.gene === 'CACNA1S';
+  const single = (x: string): string => (def.gene === 'CACNA1S' ? `${x} (heterozygous)` : `${def.reference.name}/${x}`);
+  const phasedHet = sites.filter((s) => s.alleles.length > 1 && new Set(s.alleles).size > 1);
+  const allPhased = phasedHet.every((s) => s.call.phased);
+  if (phased || (allPhased && phasedHet.length > 0)) {
+    // Phase sets are independent: every relative orientation of the blocks is a possible call.
+    const blocks = [...new Set(phasedHet.map((s) => s.call.ps ?? ''))];
+    const seen = new Map<string, string[]>();
+    for (let mask = 0; mask < 1 << Math.max(blocks.length - 1, 0); mask++) {
+      const s1: Strand = new Map();
+      const s2: Strand = new Map();
+      for (const s of sites) {
+        const b = blocks.indexOf(s.call.ps ?? '');
+        const flip = b > 0 && (mask >> (b - 1)) & 1;
+        s1.set(s.idx, (flip ? s.alleles[1] : s.alleles[0]) ?? null);
+        s2.set(s.idx, (flip ? s.alleles[0] : s.alleles[1] ?? s.alleles[0]) ?? null);
+      }
+      const a = strandName(def, coverStrand(def, sites, s1).names);
+      const b = strandName(def, coverStrand(def, sites, s2).names);
+      let name = diplotypeName(a, b);
+      if (heterozygousStyle && (a === def.reference.name) !== (b === def.reference.name)) name = `${a === def.reference.name ? b : a} (heterozygous)`;
+      if (!seen.has(name)) seen.set(name, a === def.reference.name ? [b] : b === def.reference.name ? [a] : [a, b]);
+    }
+    const names = [...seen.keys()].sort((x, y) => haplotypeCompare(x, y));
+    return { diplotypes: names, haplotypes: names.map((n) => seen.get(n) as string[]), kind: 'combination', score: null };
+  }
+  // Unphased: the alleles carried, each once (or marked homozygous).
+  const both: Strand = new Map();
+  const one: Strand = new Map();
+  for (const s of sites) {
+    const alts = s.alleles.filter((x) => x !== null && x !== def.reference.hap[s.idx]);
+    one.set(s.idx, alts[0] ?? def.reference.hap[s.idx] ?? null);
+    both.set(s.idx, alts.length === 2 && alts[0] === alts[1] ? (alts[0] as string) : (def.reference.hap[s.idx] ?? null));
+  }
+  const found = coverStrand(def, sites, one).names;
+  const homs = new Set(coverStrand(def, sites, both).names);
+  if (found.length === 0) return { diplotypes: [`${def.reference.name}/${def.reference.name}`], haplotypes: [[def.reference.name, def.reference.name]], kind: 'diplotype', score: null };
+  if (found.length === 1) {
+    const x = found[0] as string;
+    const d = homs.has(x) ? `${x}/${x}` : single(x);
+    return { diplotypes: [d], haplotypes: [homs.has(x) ? [x, x] : [x]], kind: 'diplotype', score: null };
+  }
+  if (found.length === 2 && homs.size === 0 && def.gene === 'CACNA1S') {
+    const d = diplotypeName(found[0] as string, found[1] as string);
+    return { diplotypes: [d], haplotypes: [d.split('/')], kind: 'diplotype', score: null };
+  }
+  const list = [...found].sort(naturalCompare).map((x) => (homs.has(x) ? `${x} (homozygous)` : x));
+  return { diplotypes: list, haplotypes: [found.sort(naturalCompare)], kind: 'allele-list', score: null };
+}
+
+/** --combinations for other genes: strands named by their alleles, unknown alts by their g. name. */
+function combinationCall(def: GeneDef, sites: Site[], base: Omit<GeneCall, 'diplotypes' | 'haplotypes' | 'kind' | 'score'>): GeneCall {
+  const het = sites.filter((s) => s.alleles.length > 1 && new Set(s.alleles).size > 1);
+  if (!base.phased && het.length > 1) {
+    return { ...base, diplotypes: [], haplotypes: [], kind: 'none', score: null, note: 'several unphased heterozygous positions: no combination can be placed on a strand' };
+  }
+  const strandOf = (k: 0 | 1): string => {
+    const st: Strand = new Map(sites.map((s) => [s.idx, s.alleles[k] ?? s.alleles[0] ?? null]));
+    const { names, uncovered } = coverStrand(def, sites, st);
+    const partial = uncovered.map((s) => `g.${s.pos}${s.call.site.ref}>${st.get(s.idx) ?? ''}`);
+    return strandName(def, [...names, ...partial]);
+  };
+  const a = strandOf(0);
+  const b = strandOf(1);
+  const names = orderPair(a, b);
+  return { ...base, diplotypes: [`${names[0]}/${names[1]}`], haplotypes: [names], kind: 'combination', score: null };
+}

@@ -1,0 +1,143 @@
+// Site genotypes for the PGx caller: one pass over VcfRecords, every selected sample at once,
+// keeping only calls at definition positions. Each sample × gene × position ends in one of three
+// states: observed reference, observed alternate(s), or not assayed (never silently reference,
+// unless --missing-as-ref, which marks every position it filled).
+import type { Build, Call, NoCallReason, VcfRecord } from '../types.js';
+import type { SiteRow } from './kb-types.js';
+import { sitePos, type PgxKb } from './kb.js';
+import { minimalAllele, minimalKey } from './minimal.js';
+
+export type SiteState = 'ref' | 'alt' | 'missing';
+
+export interface SiteCall {
+  site: SiteRow;
+  state: SiteState;
+  /** VCF-form allele per chromosome copy (site.ref, one of site.alts, or an undocumented allele); null = '.'. */
+  alleles: (string | null)[];
+  phased: boolean;
+  ps?: string;
+  /** Where the state came from. */
+  source: 'vcf' | 'ref-block' | 'missing-as-ref' | 'absent';
+  line?: number;
+  gt?: string;
+  noCall?: NoCallReason;
+}
+
+export interface CollectOptions {
+  missingAsRef?: boolean;
+}
+
+const SYMBOLIC = /^<.*>$|^\*$/;
+
+export class PgxCollector {
+  /** gene → GRCh38 position → per sample call. */
+  private readonly calls = new Map<string, Map<number, (SiteCall | undefined)[]>>();
+  private readonly ignored = new Set<string>();
+
+  constructor(
+    private readonly kb: PgxKb,
+    private readonly build: Build,
+    private readonly sampleCount: number,
+    private readonly opts: CollectOptions = {},
+  ) {
+    for (const s of kb.sites) if (s.role === 'ignored') this.ignored.add(`${s.gene}:${s.pos}:${s.ref}`);
+  }
+
+  add(rec: VcfRecord): void {
+    if (rec.refBlock && rec.end !== undefined) {
+      this.addRefBlock(rec);
+      return;
+    }
+    const sites = this.kb.sitesAt(this.build, rec.contig, rec.pos);
+    if (!sites) return;
+    for (const site of sites) {
+      if (site.role === 'ignored') continue;
+      // A record of a variant the exemptions ignore (same position, its REF) says nothing here.
+      if (rec.ref !== site.ref && this.ignored.has(`${site.gene}:${site.pos}:${rec.ref}`)) continue;
+      const alleleOf = translator(rec, site);
+      rec.calls.forEach((call, i) => this.put(site, i, fromCall(site, rec, call, alleleOf)));
+    }
+  }
+
+  private addRefBlock(rec: VcfRecord): void {
+    const end = rec.end as number;
+    for (const site of this.kb.sitesOn(this.build, rec.contig)) {
+      const p = sitePos(site, this.build) as number;
+      if (p < rec.pos || p > end || site.role === 'ignored') continue;
+      rec.calls.forEach((call, i) => {
+        if (call.noCall || call.alleles.every((a) => a === null)) return;
+        if (this.get(site, i)) return;
+        const alleles = call.alleles.map((a) => (a === null ? null : site.ref));
+        this.put(site, i, { site, state: 'ref', alleles, phased: call.phased, source: 'ref-block', line: rec.line, gt: gtText(call) });
+      });
+    }
+  }
+
+  private get(site: SiteRow, sample: number): SiteCall | undefined {
+    return this.calls.get(site.gene)?.get(site.pos)?.[sample];
+  }
+
+  private put(site: SiteRow, sample: number, c: SiteCall): void {
+    let g = this.calls.get(site.gene);
+    if (!g) this.calls.set(site.gene, (g = new Map()));
+    let arr = g.get(site.pos);
+    if (!arr) g.set(site.pos, (arr = new Array<SiteCall | undefined>(this.sampleCount).fill(undefined)));
+    const old = arr[sample];
+    arr[sample] = old && old.source === 'vcf' ? merge(old, c) : c;
+  }
+
+  /** Every position of `positions` for one sample and gene, absent ones filled per the options. */
+  siteCalls(gene: string, sites: SiteRow[], sample: number): Map<number, SiteCall> {
+    const out = new Map<number, SiteCall>();
+    const g = this.calls.get(gene);
+    for (const site of sites) {
+      const c = g?.get(site.pos)?.[sample];
+      if (c && c.state !== 'missing') out.set(site.pos, c);
+      else if (this.opts.missingAsRef) {
+        out.set(site.pos, { site, state: 'ref', alleles: [site.ref, site.ref], phased: false, source: 'missing-as-ref', noCall: c?.noCall, line: c?.line, gt: c?.gt });
+      } else out.set(site.pos, c ?? { site, state: 'missing', alleles: [], phased: false, source: 'absent' });
+    }
+    return out;
+  }
+}
+
+/** Maps a record's allele index to the site's VCF-form allele (or an undocumented allele text). */
+function translator(rec: VcfRecord, site: SiteRow): (idx: number) => string | null {
+  const byMinimal = new Map(site.minimal.map((m, j) => [minimalKey(m), site.alts[j] as string]));
+  return (idx) => {
+    if (idx === 0) return site.ref;
+    const alt = rec.alts[idx - 1];
+    if (alt === undefined || SYMBOLIC.test(alt)) return null;
+    if (rec.ref === site.ref) return alt;
+    const m = minimalAllele(rec.pos, rec.ref, alt);
+    return byMinimal.get(minimalKey(m)) ?? `${m.tref || '-'}>${m.talt || '-'}@${m.tpos}`;
+  };
+}
+
+function gtText(call: Call): string {
+  const a = call.noCall && call.rawAlleles ? call.rawAlleles : call.alleles;
+  return a.map((x) => (x === null ? '.' : String(x))).join(call.phased ? '|' : '/');
+}
+
+function fromCall(site: SiteRow, rec: VcfRecord, call: Call, alleleOf: (i: number) => string | null): SiteCall {
+  const base = { site, phased: call.phased, ps: call.ps, source: 'vcf' as const, line: rec.line, gt: gtText(call), noCall: call.noCall };
+  if (call.noCall || call.alleles.every((a) => a === null)) return { ...base, state: 'missing', alleles: [] };
+  const alleles = call.alleles.map((a) => (a === null ? null : alleleOf(a)));
+  const state: SiteState = alleles.some((a) => a !== null && a !== site.ref) ? 'alt' : 'ref';
+  return { ...base, state, alleles };
+}
+
+/** Two records at one position (split multi-allelic input): alternates win over reference per copy. */
+function merge(old: SiteCall, add: SiteCall): SiteCall {
+  if (add.state === 'missing') return old;
+  if (old.state === 'missing') return add;
+  const n = Math.max(old.alleles.length, add.alleles.length);
+  const alleles: (string | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = old.alleles[i] ?? null;
+    const b = add.alleles[i] ?? null;
+    alleles.push(a === null || (a === old.site.ref && b !== null && b !== old.site.ref) ? b : a);
+  }
+  const state: SiteState = alleles.some((a) => a !== null && a !== old.site.ref) ? 'alt' : 'ref';
+  return { ...old, alleles, state, phased: old.phased && add.phased, gt: `${old.gt};${add.gt}`, line: old.line };
+}
