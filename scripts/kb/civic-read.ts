@@ -1,0 +1,72 @@
+// Readers for the CIViC release files: TSVs without quoting (a field never contains a tab), and
+// the accepted-variants VCF, which gives anchored VCF alleles (indels included) per variant id.
+import { readFileSync } from 'node:fs';
+
+export type Row = Record<string, string>;
+
+/** Tab-separated with a header line; quotes are ordinary characters. */
+export function readTsv(path: string): Row[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const header = (lines[0] ?? '').replace(/\r$/, '').split('\t');
+  const rows: Row[] = [];
+  for (const line of lines.slice(1)) {
+    if (line.trim() === '') continue;
+    const f = line.replace(/\r$/, '').split('\t');
+    const row: Row = {};
+    header.forEach((h, i) => {
+      row[h] = (f[i] ?? '').trim();
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
+export interface VcfAllele {
+  contig: string;
+  pos: number;
+  ref: string;
+  alt: string;
+}
+
+/** variant id → anchored VCF allele (the first record of an id wins; ids are unique in practice). */
+export function readCivicVcf(path: string): Map<number, VcfAllele> {
+  const out = new Map<number, VcfAllele>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('#') || line === '') continue;
+    const f = line.split('\t');
+    const id = Number(f[2]);
+    const ref = f[3] as string;
+    const alt = f[4] as string;
+    if (!Number.isInteger(id) || out.has(id) || !/^[ACGTN]+$/.test(ref) || !/^[ACGTN]+$/.test(alt)) continue;
+    out.set(id, { contig: f[0] as string, pos: Number(f[1]), ref, alt });
+  }
+  return out;
+}
+
+/**
+ * Minimal trimmed form (types.ts SplitVariant tpos/tref/talt): shared suffix bases removed
+ * first, then shared prefix bases, as bcftools does; either allele may end up empty.
+ */
+export function trimAlleles(pos: number, ref: string, alt: string): { tpos: number; tref: string; talt: string } {
+  let r = ref;
+  let a = alt;
+  while (r.length > 0 && a.length > 0 && r[r.length - 1] === a[a.length - 1]) {
+    r = r.slice(0, -1);
+    a = a.slice(0, -1);
+  }
+  let p = pos;
+  while (r.length > 0 && a.length > 0 && r[0] === a[0]) {
+    r = r.slice(1);
+    a = a.slice(1);
+    p++;
+  }
+  return { tpos: p, tref: r, talt: a };
+}
+
+const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A', N: 'N' };
+
+export function reverseComplement(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += COMPLEMENT[s[i] as string] ?? 'N';
+  return out;
+}

@@ -1,0 +1,116 @@
+// The cancer tables of a data dir, parsed on first use (a PGx-only run never reads them) and
+// indexed for the matcher: loci per build and contig, biomarkers per gene, evidence per profile.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KbError } from '../errors.js';
+import type { Build, Interval } from '../types.js';
+import type { Biomarker, EvidenceItem, Locus, Profile } from './types.js';
+
+export const CANCER_FILES = {
+  biomarkers: 'cancer/civic-biomarkers.json',
+  profiles: 'cancer/civic-profiles.json',
+  evidence: 'cancer/civic-evidence.json',
+} as const;
+
+/** One locus of one biomarker, for position lookups. */
+export interface LocusEntry {
+  biomarker: Biomarker;
+  locus: Locus;
+}
+
+export interface CancerTables {
+  biomarkers: Map<number, Biomarker>;
+  profiles: Map<number, Profile>;
+  /** Profiles that mention a variant id. */
+  profilesOfVariant: Map<number, Profile[]>;
+  /** Evidence items and assertions per profile id, in table order. */
+  itemsOfProfile: Map<number, EvidenceItem[]>;
+  /** EID → AIDs of the assertions resting on it. */
+  assertionsOfEvidence: Map<string, string[]>;
+  /** Protein- and gene-level biomarkers (need a consequence) per gene symbol. */
+  consequenceLevel: Map<string, Biomarker[]>;
+  /** Loci per build, per contig, sorted by start. */
+  loci: Record<Build, Map<string, LocusEntry[]>>;
+}
+
+export interface CancerKb {
+  readonly dir: string;
+  tables(): CancerTables;
+  /** Every interval a variant must overlap to possibly match by position (prefilter). */
+  intervals(build: Build): Interval[];
+}
+
+function readJson<T>(dir: string, file: string): T {
+  const path = join(dir, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new KbError('cannot read a cancer knowledge-base table', { file: path }, e);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new KbError(`cancer table is not valid JSON (${(e as Error).message})`, { file: path }, e);
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** Biomarkers that can be usable by position (only those with evidence through some profile). */
+function index(biomarkers: Biomarker[], profiles: Profile[], items: EvidenceItem[]): CancerTables {
+  const itemsOfProfile = new Map<number, EvidenceItem[]>();
+  const assertionsOfEvidence = new Map<string, string[]>();
+  for (const it of items) {
+    push(itemsOfProfile, it.profile, it);
+    for (const e of it.evidence ?? []) push(assertionsOfEvidence, e, it.id);
+  }
+  const profileMap = new Map<number, Profile>();
+  const profilesOfVariant = new Map<number, Profile[]>();
+  for (const p of profiles) {
+    if (!itemsOfProfile.has(p.id)) continue;
+    profileMap.set(p.id, p);
+    for (const v of p.parts) push(profilesOfVariant, v, p);
+  }
+  const map = new Map<number, Biomarker>();
+  const consequenceLevel = new Map<string, Biomarker[]>();
+  const loci: Record<Build, Map<string, LocusEntry[]>> = { GRCh37: new Map(), GRCh38: new Map() };
+  for (const b of biomarkers) {
+    map.set(b.id, b);
+    if (b.kind === 'none' || !profilesOfVariant.has(b.id)) continue;
+    if (b.kind === 'protein' || b.kind === 'gene') push(consequenceLevel, b.gene, b);
+    for (const build of ['GRCh37', 'GRCh38'] as Build[]) {
+      for (const locus of b.loci[build]) push(loci[build], locus.contig, { biomarker: b, locus });
+    }
+  }
+  for (const byContig of Object.values(loci)) for (const list of byContig.values()) list.sort((a, b) => a.locus.start - b.locus.start || a.biomarker.id - b.biomarker.id);
+  return { biomarkers: map, profiles: profileMap, profilesOfVariant, itemsOfProfile, assertionsOfEvidence, consequenceLevel, loci };
+}
+
+export function loadCancerKb(dataDir: string): CancerKb {
+  let cached: CancerTables | undefined;
+  const tables = (): CancerTables => {
+    cached ??= index(
+      readJson<Biomarker[]>(dataDir, CANCER_FILES.biomarkers),
+      readJson<Profile[]>(dataDir, CANCER_FILES.profiles),
+      readJson<EvidenceItem[]>(dataDir, CANCER_FILES.evidence),
+    );
+    return cached;
+  };
+  return {
+    dir: dataDir,
+    tables,
+    intervals(build: Build): Interval[] {
+      const out: Interval[] = [];
+      for (const [contig, list] of tables().loci[build]) {
+        // Insertions (empty REF) sit between start-1 and start: cover both flanks.
+        for (const { locus } of list) out.push({ contig, start: Math.min(locus.start, locus.end) - (locus.tref === '' ? 1 : 0), end: Math.max(locus.start, locus.end) });
+      }
+      return out;
+    },
+  };
+}
