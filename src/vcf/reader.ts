@@ -295,7 +295,7 @@ class LineParser {
     const alts = v.ALT ?? [];
     for (const a of alts) {
       if (!ALT_RE.test(a)) {
-        this.skip('bad-alt', `${where}: invalid ALT allele`, at(5, a || '(empty)'));
+        this.skip('bad-alt', `${where}: invalid ALT allele '${a}'`, at(5, line.split('\t')[4] ?? ''));
         return undefined;
       }
     }
