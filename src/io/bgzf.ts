@@ -16,7 +16,7 @@ export interface BgzfBatch {
 }
 
 /** Inflated bytes per batch: large enough to amortise a worker message, small enough to bound memory. */
-export const BATCH_OUT = 2 << 20;
+const BATCH_OUT = 2 << 20;
 const MAX_ISIZE = 65536;
 
 export async function* cutBlocks(

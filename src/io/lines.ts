@@ -4,7 +4,7 @@
 const NL = 0x0a;
 
 /** Pieces smaller than this are gathered before a chunk is emitted (keeps chunks large). */
-export const MIN_CHUNK = 1 << 20;
+const MIN_CHUNK = 1 << 20;
 
 /**
  * Each input buffer yields at most two chunks: the carried tail joined with the buffer's first
