@@ -153,6 +153,25 @@ describe('openInput: BGZF in parallel', () => {
     }
   });
 
+  it('reads ahead only a bounded amount while the reader is busy (back-pressure)', async () => {
+    const text = vcfText(40_000_000);
+    const data = bgzf(text);
+    let pulled = 0;
+    const counted = (async function* () {
+      for await (const p of pieces(data, 65536)) {
+        pulled += p.length;
+        yield p;
+      }
+    })();
+    const src = await openBytes(counted, 'stdin', { threads: 2 });
+    const it = src.chunks()[Symbol.asyncIterator]();
+    await it.next();
+    await new Promise((r) => setTimeout(r, 300));
+    // 4 batches of ~2 MB inflated in flight: far less than the 40 MB input, compressed or not.
+    expect(pulled).toBeLessThan(data.length / 4);
+    await it.return?.();
+  });
+
   it('reads empty BGZF blocks inside the stream (concatenated files)', async () => {
     const r = await readAll(file('cat.vcf.gz', Buffer.concat([bgzf('a\n'), bgzf('b\n')])), 2);
     expect(r.text.toString()).toBe('a\nb\n');
