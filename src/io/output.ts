@@ -1,7 +1,7 @@
 // Result output: a file written atomically (temp file renamed on close) or stdout, where a reader
 // that goes away (EPIPE, as in `vcfact … | head`) ends the output quietly.
 
-import { createWriteStream, openSync, renameSync, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError, VcfactError, EXIT } from '../errors.js';
@@ -96,7 +96,10 @@ export class FileOutput implements Output {
 
   constructor(readonly name: string) {
     this.tmp = join(dirname(name), `.${basename(name)}.${process.pid}.tmp`);
-    // Opened synchronously so a bad -o path is reported before any input is read.
+    // Checked and opened synchronously so a bad -o path is reported before any input is read.
+    if (statSync(name, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UsageError('cannot create output file: is a directory', { file: name });
+    }
     let fd: number;
     try {
       fd = openSync(this.tmp, 'w');

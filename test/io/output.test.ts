@@ -66,6 +66,12 @@ describe('openOutput to a file', () => {
     expect(() => openOutput(path)).toThrow(/no such directory/);
     expect(existsSync(path)).toBe(false);
   });
+
+  it('refuses a directory as the output path', () => {
+    const dir = tempDir();
+    expect(() => openOutput(dir)).toThrow(/is a directory/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 /** Runs test/io/epipe-child.ts and closes its stdout after the first bytes, like `| head -c 10`. */
