@@ -1,0 +1,84 @@
+// annotate: every knowledge-base match of every split variant, one row per sample carrying the
+// ALT × match (a sites-only VCF gives one row with an empty sample).
+import type { Matcher } from './match/types.js';
+import { splitRecord } from './normalize/split.js';
+import type { Result } from './sink/types.js';
+import type { Build, Call, Match, SplitVariant, Summary, VcfRecord } from './types.js';
+import { carries, zygosity } from './vcf/genotype.js';
+
+/** The fixed leading columns (the output contract), then the match columns of both domains. */
+export const ANNOTATE_COLUMNS = [
+  'sample', 'chrom', 'pos', 'ref', 'alt', 'gt', 'zygosity', 'vaf', 'dp', 'filter',
+  'kb', 'gene', 'feature', 'match',
+  'rsid', 'alleles', 'function',
+  'evidence_level', 'evidence_type', 'evidence_direction', 'significance', 'therapies', 'therapy_interaction',
+  'disease', 'doid', 'tier', 'variant_origin', 'pmids', 'civic_ids', 'line',
+] as const;
+
+export function gtText(call: Call): string {
+  if (call.alleles.length === 0) return '.';
+  return call.alleles.map((a) => (a === null ? '.' : String(a))).join(call.phased ? '|' : '/');
+}
+
+function round(v: number | undefined, digits = 4): number | undefined {
+  return v === undefined || !Number.isFinite(v) ? undefined : Number(v.toFixed(digits));
+}
+
+export function filterText(rec: VcfRecord): string {
+  return rec.filter.length === 0 ? '.' : rec.filter.join(';');
+}
+
+export function variantRows(v: SplitVariant, matches: Match[], samples: readonly string[]): Result[] {
+  const rec = v.record;
+  const base = { chrom: rec.chrom, pos: v.pos, ref: v.ref, alt: v.alt, filter: filterText(rec), line: rec.line };
+  const rows: Result[] = [];
+  const perSample: Result[] = [];
+  if (samples.length === 0) {
+    perSample.push({ sample: '', ...base, gt: '', zygosity: '', vaf: undefined, dp: undefined });
+  } else {
+    rec.calls.forEach((call, i) => {
+      if (!carries(call, v.altIndex)) return;
+      perSample.push({
+        sample: samples[i] ?? '',
+        ...base,
+        gt: gtText(call),
+        zygosity: zygosity(call, v.altIndex),
+        vaf: round(call.vaf?.[v.altIndex - 1]),
+        dp: call.dp,
+      });
+    });
+  }
+  for (const s of perSample) {
+    for (const m of matches) rows.push({ ...s, kb: m.kb, gene: m.gene, feature: m.feature, match: m.match, ...m.extra });
+  }
+  return rows;
+}
+
+/** Matches of one record under one build, per split ALT. */
+export function matchRecord(rec: VcfRecord, matchers: readonly Matcher[], build: Build): { variant: SplitVariant; matches: Match[] }[] {
+  const out: { variant: SplitVariant; matches: Match[] }[] = [];
+  for (const v of splitRecord(rec)) {
+    const matches = matchers.flatMap((m) => m.match(v, build));
+    if (matches.length) out.push({ variant: v, matches });
+  }
+  return out;
+}
+
+export async function annotate(
+  records: AsyncIterable<VcfRecord>,
+  build: () => Build,
+  matchers: readonly Matcher[],
+  samples: readonly string[],
+  emit: (row: Result) => Promise<void> | void,
+  summary: Summary,
+): Promise<void> {
+  for await (const rec of records) {
+    for (const { variant, matches } of matchRecord(rec, matchers, build())) {
+      summary.matched++;
+      for (const row of variantRows(variant, matches, samples)) {
+        summary.results++;
+        await emit(row);
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// vcfact annotate: every knowledge-base match, one row per sample × variant × match.
+import type { Command } from 'commander';
+import { ANNOTATE_COLUMNS, annotate } from '../annotate.js';
+import { loadMatchers } from '../match/registry.js';
+import { createSink, outputType } from '../sink/create.js';
+import { addCommonOptions, parseCommon } from './options.js';
+import { run } from './run.js';
+import { startSession, withOutput } from './session.js';
+
+export function registerAnnotate(program: Command): void {
+  const cmd = program
+    .command('annotate')
+    .description('every knowledge-base match (PGx sites and alleles, cancer biomarkers): one row per sample × variant × match')
+    .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
+  addCommonOptions(cmd).action((input: string | undefined, raw: Record<string, unknown>) =>
+    run(async () => {
+      const opts = parseCommon(raw);
+      const type = outputType(opts.outputType, opts.output);
+      const s = await startSession('annotate', input, opts, (kb) => loadMatchers(kb.dir));
+      const sink = createSink(type, s.out, ANNOTATE_COLUMNS, s.meta);
+      const summary = s.run.summary;
+      await withOutput(s, async () => {
+        await annotate(s.records, () => s.run.build() ?? 'GRCh38', s.matchers, s.run.samples, (row) => sink.write(row), summary);
+        await sink.finish(s.meta(), s.warnings.list(), summary);
+      });
+      s.end(summary);
+    }),
+  );
+}

@@ -1,0 +1,74 @@
+// vcfact kb list | regions | validate: what the bundled knowledge base holds.
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { openKb, verifyKb } from '../kb/load.js';
+import { mergeIntervals } from '../kb/intervals.js';
+import { openOutput } from '../io/output.js';
+import { loadMatchers } from '../match/registry.js';
+import { BUILDS, type Build } from '../types.js';
+import { run } from './run.js';
+
+export function parseBuild(value: string, allowAuto: true): Build | 'auto';
+export function parseBuild(value: string, allowAuto: false): Build;
+export function parseBuild(value: string, allowAuto: boolean): Build | 'auto' {
+  const v = value.toLowerCase();
+  if (allowAuto && v === 'auto') return 'auto';
+  if (v === 'grch38' || v === 'hg38') return 'GRCh38';
+  if (v === 'grch37' || v === 'hg19' || v === 'b37') return 'GRCh37';
+  throw new UsageError(`-g/--genome must be ${allowAuto ? 'auto, ' : ''}${BUILDS.join(' or ')}, not '${value}'`);
+}
+
+export function registerKb(program: Command): void {
+  const kb = program.command('kb').description('inspect the bundled knowledge base');
+
+  kb.command('list')
+    .description('tables, versions, licences and record counts')
+    .option('--kb <dir>', 'knowledge-base directory (default: the bundled data/)')
+    .action((opts: { kb?: string }) =>
+      run(async () => {
+        const k = openKb(opts.kb);
+        const out = openOutput(undefined);
+        await out.write('table\tdomain\trecords\tbuilds\tsource\tversion\tlicence\tsha256\n');
+        for (const t of k.manifest.tables) {
+          const src = t.sources.map((s) => s.name).join(';');
+          const ver = t.sources.map((s) => s.version).join(';');
+          const lic = [...new Set(t.sources.map((s) => s.licence))].join(';');
+          await out.write(`${t.name}\t${t.domain}\t${t.records}\t${t.builds.join(',')}\t${src}\t${ver}\t${lic}\t${t.sha256.slice(0, 12)}\n`);
+        }
+        await out.close();
+      }),
+    );
+
+  kb.command('regions')
+    .description('a BED (0-based, half-open) of every knowledge-base site and range, for bcftools view -R or tabix')
+    .requiredOption('-g, --genome <build>', 'GRCh38 or GRCh37')
+    .option('--chr', 'name contigs chr1… (default: as the GRC names them, 1…)')
+    .option('--kb <dir>', 'knowledge-base directory')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .action((opts: { genome: string; chr?: boolean; kb?: string; output?: string }) =>
+      run(async () => {
+        const build = parseBuild(opts.genome, false);
+        const k = openKb(opts.kb);
+        const intervals = mergeIntervals(loadMatchers(k.dir).flatMap((m) => m.intervals(build)));
+        const out = openOutput(opts.output);
+        for (const iv of intervals) {
+          const name = opts.chr ? (iv.contig === 'MT' ? 'chrM' : `chr${iv.contig}`) : iv.contig;
+          await out.write(`${name}\t${iv.start - 1}\t${iv.end}\n`);
+        }
+        await out.close();
+      }),
+    );
+
+  kb.command('validate')
+    .description('check every table file against the manifest checksums')
+    .option('--kb <dir>', 'knowledge-base directory')
+    .action((opts: { kb?: string }) =>
+      run(async () => {
+        const k = openKb(opts.kb);
+        const bad = verifyKb(k).filter((r) => !r.ok);
+        for (const r of bad) process.stderr.write(`vcfact: ${r.table.name}: ${r.problem}\n`);
+        if (bad.length) throw new (await import('../errors.js')).KbError(`${bad.length} table(s) do not match the manifest`, { file: k.dir });
+        process.stderr.write(`vcfact: ${k.manifest.tables.length} tables match the manifest\n`);
+      }),
+    );
+}

@@ -1,0 +1,72 @@
+// Options shared by annotate, pgx and report, declared once and parsed into one typed object.
+import { type Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Build } from '../types.js';
+import { parseBuild } from './kb.js';
+
+export interface CommonOptions {
+  output?: string;
+  outputType?: string;
+  samples?: string;
+  genome: Build | 'auto';
+  kb?: string;
+  passOnly: boolean;
+  minDp?: number;
+  minGq?: number;
+  minVaf?: number;
+  strict: boolean;
+  quiet: boolean;
+  progress: boolean;
+  regions?: string;
+  regionsFile?: string;
+  index: 'auto' | 'never';
+  threads?: number;
+}
+
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .option('-o, --output <file>', 'write to FILE (atomically: temp file + rename) instead of stdout')
+    .option('-O, --output-type <type>', 'tsv | json | ndjson (default: from the -o extension, else tsv)')
+    .option('-s, --samples <list>', "samples to use: comma list or a file of names; '^' excludes")
+    .option('-g, --genome <build>', 'GRCh38 | GRCh37 | auto (from ##contig / ##reference, else from the data)', 'auto')
+    .option('--kb <dir>', 'knowledge-base directory (default: the bundled data/)')
+    .option('--pass-only', 'treat calls whose FILTER (or FORMAT FT) is not PASS as no-calls')
+    .option('--min-dp <n>', 'calls with depth below N become no-calls')
+    .option('--min-gq <n>', 'calls with genotype quality below N become no-calls')
+    .option('--min-vaf <x>', 'calls with variant allele fraction below X become no-calls')
+    .option('-r, --regions <list>', 'only these regions (chr:start-end, comma-separated); uses the index when present')
+    .option('-R, --regions-file <file>', 'only the regions of a BED file; uses the index when present')
+    .addOption(new Option('--index <mode>', 'auto: read only KB regions through a .tbi/.csi beside the input; never: stream the whole file').choices(['auto', 'never']).default('auto'))
+    .option('--threads <n>', 'BGZF inflate threads (default: up to 2)')
+    .option('--strict', 'per-record problems are fatal (exit 3) instead of counted warnings')
+    .option('-q, --quiet', 'no warnings or progress on stderr')
+    .option('--progress', 'show progress on stderr (only on a terminal)');
+}
+
+function num(name: string, v: unknown, min: number, max = Infinity): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`${name} must be a number between ${min} and ${max}, not '${String(v)}'`);
+  return n;
+}
+
+export function parseCommon(raw: Record<string, unknown>): CommonOptions {
+  return {
+    output: raw.output as string | undefined,
+    outputType: raw.outputType as string | undefined,
+    samples: raw.samples as string | undefined,
+    genome: parseBuild(String(raw.genome ?? 'auto'), true),
+    kb: raw.kb as string | undefined,
+    passOnly: raw.passOnly === true,
+    minDp: num('--min-dp', raw.minDp, 0),
+    minGq: num('--min-gq', raw.minGq, 0),
+    minVaf: num('--min-vaf', raw.minVaf, 0, 1),
+    strict: raw.strict === true,
+    quiet: raw.quiet === true,
+    progress: raw.progress === true,
+    regions: raw.regions as string | undefined,
+    regionsFile: raw.regionsFile as string | undefined,
+    index: (raw.index as 'auto' | 'never' | undefined) ?? 'auto',
+    threads: num('--threads', raw.threads, 0, 64),
+  };
+}

@@ -1,0 +1,92 @@
+// What every reading command shares: the knowledge base, warnings on stderr, the opened input,
+// the output (atomic file or stdout), the run metadata, and the end-of-run report.
+import chalk from 'chalk';
+import { type Output, openOutput } from '../io/output.js';
+import { type KbDir, kbProvenance, openKb } from '../kb/load.js';
+import { type WarningEntry, Warnings } from '../log.js';
+import type { Matcher } from '../match/types.js';
+import { assertInputGiven, openRun, type Run } from '../pipeline.js';
+import type { RunMeta } from '../sink/types.js';
+import type { Summary, VcfRecord } from '../types.js';
+import { SCHEMA_VERSION, TOOL } from '../version.js';
+import type { CommonOptions } from './options.js';
+import { Progress } from './progress.js';
+
+export interface Session {
+  kb: KbDir;
+  warnings: Warnings;
+  run: Run;
+  matchers: Matcher[];
+  out: Output;
+  /** Records, stopping early when stdout's reader has gone away (`| head`). */
+  records: AsyncIterable<VcfRecord>;
+  meta(): RunMeta;
+  /** Prints the warning tally and progress end line on stderr. */
+  end(summary: Summary): void;
+}
+
+function say(opts: CommonOptions, text: string): void {
+  if (!opts.quiet) process.stderr.write(`vcfact: ${text}\n`);
+}
+
+export async function startSession(
+  command: string,
+  inputArg: string | undefined,
+  opts: CommonOptions,
+  matchers: (kb: KbDir) => Matcher[],
+): Promise<Session> {
+  const input = assertInputGiven(inputArg);
+  const kb = openKb(opts.kb);
+  const label = process.stderr.isTTY ? chalk.yellow('warning') : 'warning';
+  const warnings = new Warnings(opts.strict, (w: WarningEntry, where) => {
+    const place = where.file !== undefined ? `${where.file}${where.line !== undefined ? `:${where.line}` : ''}: ` : '';
+    say(opts, `${label}: ${place}${w.message}${where.text !== undefined ? `: '${where.text.slice(0, 80)}'` : ''}`);
+  });
+  const policy = { passOnly: opts.passOnly, minDp: opts.minDp, minGq: opts.minGq, minVaf: opts.minVaf };
+  const ms = matchers(kb);
+  const run = await openRun(input, { ...opts, policy }, ms, warnings);
+  const out = openOutput(opts.output);
+  const progress = !opts.quiet && process.stderr.isTTY ? new Progress(run.summary) : undefined;
+  const meta = (): RunMeta => ({
+    schema_version: SCHEMA_VERSION,
+    tool: { ...TOOL },
+    command,
+    input: run.file,
+    genome: { build: run.build() ?? null, source: run.buildSource() },
+    kb: kbProvenance(kb),
+    samples: run.samples,
+  });
+  return {
+    kb,
+    warnings,
+    run,
+    matchers: ms,
+    out,
+    records: untilClosed(run.records, out),
+    meta,
+    end(summary) {
+      progress?.stop();
+      for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.message} (${w.count} times)`);
+      const skipped = Object.entries(summary.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
+      say(opts, `${summary.records} records, ${summary.candidates} near knowledge-base sites, ${summary.matched} matched, ${summary.results} results${skipped ? `; skipped: ${skipped}` : ''}`);
+    },
+  };
+}
+
+async function* untilClosed(records: AsyncIterable<VcfRecord>, out: Output): AsyncGenerator<VcfRecord> {
+  for await (const rec of records) {
+    if (out.closed) return;
+    yield rec;
+  }
+}
+
+/** Runs the body; on failure the partial output is dropped (an existing file stays as it was). */
+export async function withOutput(session: Session, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+    await session.out.close();
+  } catch (e) {
+    await session.out.abort();
+    throw e;
+  }
+}

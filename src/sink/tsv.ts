@@ -1,0 +1,35 @@
+// TSV: one header row, then one row per result; no preamble. Lists are ';'-joined; tabs and
+// newlines inside values become spaces so a row is always one line of exactly N fields.
+import type { Result, Sink, TextOut } from './types.js';
+
+export function cell(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.map(cell).join(';');
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'object') return JSON.stringify(v).replace(/[\t\r\n]+/g, ' ');
+  return String(v).replace(/[\t\r\n]+/g, ' ');
+}
+
+export class TsvSink implements Sink {
+  private started = false;
+
+  constructor(
+    private readonly out: TextOut,
+    private readonly columns: readonly string[],
+  ) {}
+
+  private header(): Promise<void> | void {
+    this.started = true;
+    return this.out.write(`${this.columns.join('\t')}\n`);
+  }
+
+  async write(result: Result): Promise<void> {
+    if (!this.started) await this.header();
+    await this.out.write(`${this.columns.map((c) => cell(result[c])).join('\t')}\n`);
+  }
+
+  async finish(): Promise<void> {
+    // An empty result set still gets its header row, so `cut`/`awk` scripts see the columns.
+    if (!this.started) await this.header();
+  }
+}
