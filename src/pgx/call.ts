@@ -44,6 +44,14 @@ export const LOWEST_FUNCTION = new Set(['DPYD', 'RYR1', 'CACNA1S']);
 /** Genes whose undocumented alleles count as reference (PharmCAT's default for these genes). */
 const UNDOCUMENTED_AS_REFERENCE = new Set(['DPYD', 'RYR1', 'CACNA1S']);
 
+// IUPAC ambiguity codes in definitions (CYP2C19 *2 has R at rs12769205: A or G).
+const IUPAC: Record<string, string> = { R: 'AG', Y: 'CT', S: 'CG', W: 'AT', K: 'GT', M: 'AC', B: 'CGT', D: 'AGT', H: 'ACT', V: 'ACG', N: 'ACGT' };
+
+/** Does a definition allele accept an observed allele? */
+export function accepts(def: string, x: string): boolean {
+  return def === x || (def.length === 1 && x.length === 1 && (IUPAC[def]?.includes(x) ?? false));
+}
+
 interface Site {
   idx: number;
   pos: number;
@@ -86,8 +94,8 @@ export function callGene(def: GeneDef, calls: Map<number, SiteCall>, opts: CallO
   const haploid = sites.every((s) => s.alleles.length === 1);
   if (LOWEST_FUNCTION.has(def.gene) && !haploid) return { ...base, ...lowestFunction(def, sites, phased) };
 
-  const scored = def.alleles.map((a) => ({ a, score: sites.reduce((n, s) => n + (a.defined[s.idx] ? 1 : 0), 0) }));
-  const fits = (a: NamedAllele, strand: (string | null)[]): boolean => sites.every((s, k) => strand[k] === null || a.hap[s.idx] === strand[k]);
+  const scored = usableAlleles(def, sites);
+  const fits = (a: NamedAllele, strand: (string | null)[]): boolean => sites.every((s, k) => strand[k] === null || accepts(a.hap[s.idx] as string, strand[k] as string));
 
   if (haploid) {
     const strand = sites.map((s) => s.alleles[0] ?? null);
@@ -114,7 +122,7 @@ export function callGene(def: GeneDef, calls: Map<number, SiteCall>, opts: CallO
     }
   } else {
     // Only alleles whose every position is one of the sample's alleles can be part of a pair.
-    const cand = scored.filter((x) => sites.every((s) => s.alleles.includes(null) || s.alleles.includes(x.a.hap[s.idx] as string)));
+    const cand = scored.filter((x) => sites.every((s) => s.alleles.some((y) => y === null || accepts(x.a.hap[s.idx] as string, y))));
     for (let i = 0; i < cand.length; i++) {
       for (let j = i; j < cand.length; j++) {
         const x = cand[i] as (typeof cand)[number];
@@ -127,9 +135,9 @@ export function callGene(def: GeneDef, calls: Map<number, SiteCall>, opts: CallO
   }
   pairs.sort((p, q) => q.score - p.score || haplotypeCompare(p.names[0], q.names[0]) || haplotypeCompare(p.names[1], q.names[1]));
   if (!opts.allMatches) {
+    pairs = applyPriorities(def, pairs, phased);
     const top = pairs[0]?.score;
     pairs = pairs.filter((p) => p.score === top);
-    pairs = applyPriorities(def, pairs, phased);
   }
   if (!pairs.length) {
     if (opts.findCombinations) return combinationCall(def, sites, base);
@@ -144,13 +152,23 @@ export function callGene(def: GeneDef, calls: Map<number, SiteCall>, opts: CallO
   };
 }
 
+/**
+ * The alleles usable on the assayed positions, with their scores (defined positions assayed);
+ * alleles defined only at missing positions are dropped, as PharmCAT does.
+ */
+function usableAlleles(def: GeneDef, sites: Site[]): { a: NamedAllele; score: number }[] {
+  return def.alleles
+    .map((a) => ({ a, score: sites.reduce((n, s) => n + (a.defined[s.idx] ? 1 : 0), 0) }))
+    .filter((x) => x.score > 0);
+}
+
 function orderPair(a: string, b: string): [string, string] {
   return haplotypeCompare(a, b) <= 0 ? [a, b] : [b, a];
 }
 
 function pairFits(h1: string, h2: string, sample: (string | null)[]): boolean {
   const [a, b] = sample;
-  const ok = (h: string, x: string | null | undefined): boolean => x === null || x === undefined || h === x;
+  const ok = (h: string, x: string | null | undefined): boolean => x === null || x === undefined || accepts(h, x);
   return (ok(h1, a) && ok(h2, b)) || (ok(h1, b) && ok(h2, a));
 }
 
@@ -161,17 +179,21 @@ function isPhased(sites: Site[]): boolean {
   return new Set(het.map((s) => s.call.ps ?? '')).size <= 1;
 }
 
-/** NAT2-style exemptions: a tie that equals a listed set is resolved to its pick (unphased only). */
+/**
+ * NAT2-style exemptions: when two or more diplotypes of a listed set are consistent with unphased
+ * data (whatever their scores), the listed pick is the call.
+ */
 function applyPriorities<T extends { names: [string, string] }>(def: GeneDef, pairs: T[], phased: boolean): T[] {
   if (phased || pairs.length < 2) return pairs;
-  const names = pairs.map((p) => `${p.names[0]}/${p.names[1]}`);
+  let out = pairs;
   for (const pr of def.row.unphasedDiplotypePriorities) {
-    if (names.length === pr.list.length && names.every((n) => pr.list.includes(n))) {
-      const i = names.indexOf(pr.pick);
-      if (i >= 0) return [pairs[i] as T];
-    }
+    const names = out.map((p) => `${p.names[0]}/${p.names[1]}`);
+    const present = pr.list.filter((d) => names.includes(d));
+    if (present.length < 2 || !present.includes(pr.pick)) continue;
+    // PharmCAT reports the pick alone (its NAT2 sheet expectations hold no other candidate).
+    out = out.filter((_, i) => names[i] === pr.pick);
   }
-  return pairs;
+  return out;
 }
 
 type Strand = Map<number, string | null>;
@@ -194,7 +216,7 @@ function coverStrand(def: GeneDef, sites: Site[], strand: Strand): { names: stri
         if (!a.defined[s.idx] || a.hap[s.idx] === def.reference.hap[s.idx]) continue;
         const x = strand.get(s.idx);
         if (x === null) wild++;
-        else if (x === a.hap[s.idx]) hit++;
+        else if (accepts(a.hap[s.idx] as string, x)) hit++;
         else ok = false;
       }
       return { a, hit, wild, ok };
@@ -202,7 +224,7 @@ function coverStrand(def: GeneDef, sites: Site[], strand: Strand): { names: stri
     .filter((c) => c.ok && c.hit > 0)
     .sort((x, y) => y.hit - x.hit || x.wild - y.wild || naturalCompare(x.a.name, y.a.name));
   for (const c of cands) {
-    const adds = alts.filter((s) => !covered.has(s.idx) && c.a.defined[s.idx] && c.a.hap[s.idx] === strand.get(s.idx));
+    const adds = alts.filter((s) => !covered.has(s.idx) && c.a.defined[s.idx] && accepts(c.a.hap[s.idx] as string, strand.get(s.idx) as string));
     if (!adds.length) continue;
     // An allele must not claim an alt another chosen allele already explains (overlapping definitions).
     if (alts.some((s) => covered.has(s.idx) && c.a.defined[s.idx] && c.a.hap[s.idx] !== def.reference.hap[s.idx])) continue;
