@@ -37,6 +37,11 @@ export interface GeneCall {
   note?: string;
   /** The site calls that carried a non-reference allele, for evidence. */
   evidence: SiteCall[];
+  /**
+   * What PharmCAT's report shows when the gene cannot be called but one key position can
+   * (SLCO1B1: the rs4149056 genotype), with the named alleles that stand for its phenotype.
+   */
+  fallback?: { diplotype: string; haplotypes: string[] };
 }
 
 /** Genes reported by their lowest-function alleles (CPIC): allele lists instead of diplotypes. */
@@ -141,7 +146,7 @@ export function callGene(def: GeneDef, calls: Map<number, SiteCall>, opts: CallO
   }
   if (!pairs.length) {
     if (opts.findCombinations) return combinationCall(def, sites, base);
-    return none('no pair of named alleles is consistent with the genotypes');
+    return { ...none('no pair of named alleles is consistent with the genotypes'), fallback: keyPositionFallback(def, sites) };
   }
   return {
     ...base,
@@ -160,6 +165,22 @@ function usableAlleles(def: GeneDef, sites: Site[]): { a: NamedAllele; score: nu
   return def.alleles
     .map((a) => ({ a, score: sites.reduce((n, s) => n + (a.defined[s.idx] ? 1 : 0), 0) }))
     .filter((x) => x.score > 0);
+}
+
+/** SLCO1B1 without a diplotype is reported by its rs4149056 genotype (CPIC's function-defining SNV). */
+const KEY_POSITION: Record<string, string> = { SLCO1B1: 'rs4149056' };
+
+function keyPositionFallback(def: GeneDef, sites: Site[]): GeneCall['fallback'] {
+  const rsid = KEY_POSITION[def.gene];
+  const site = rsid ? sites.find((s) => s.call.site.rsid === rsid) : undefined;
+  if (!site || site.alleles.length !== 2 || site.alleles.includes(null)) return undefined;
+  // Each allele stands for the named allele defined by it alone (or the reference).
+  const standFor = (x: string): string =>
+    x === def.reference.hap[site.idx]
+      ? def.reference.name
+      : (def.alleles.find((a) => a.defined[site.idx] && a.hap[site.idx] === x && a.defined.filter(Boolean).length === 1)?.name ?? x);
+  const [a, b] = [...(site.alleles as string[])].sort(naturalCompare) as [string, string];
+  return { diplotype: `${rsid} ${a}/${rsid} ${b}`, haplotypes: [standFor(a), standFor(b)] };
 }
 
 function orderPair(a: string, b: string): [string, string] {
@@ -254,8 +275,9 @@ function lowestFunction(def: GeneDef, sites: Site[], phased: boolean): Pick<Gene
       for (const s of sites) {
         const b = blocks.indexOf(s.call.ps ?? '');
         const flip = b > 0 && (mask >> (b - 1)) & 1;
-        s1.set(s.idx, (flip ? s.alleles[1] : s.alleles[0]) ?? null);
-        s2.set(s.idx, (flip ? s.alleles[0] : s.alleles[1] ?? s.alleles[0]) ?? null);
+        const second = s.alleles.length > 1 ? s.alleles[1] : s.alleles[0];
+        s1.set(s.idx, (flip ? second : s.alleles[0]) ?? null);
+        s2.set(s.idx, (flip ? s.alleles[0] : second) ?? null);
       }
       const a = strandName(def, coverStrand(def, sites, s1).names);
       const b = strandName(def, coverStrand(def, sites, s2).names);
@@ -297,7 +319,7 @@ function combinationCall(def: GeneDef, sites: Site[], base: Omit<GeneCall, 'dipl
     return { ...base, diplotypes: [], haplotypes: [], kind: 'none', score: null, note: 'several unphased heterozygous positions: no combination can be placed on a strand' };
   }
   const strandOf = (k: 0 | 1): string => {
-    const st: Strand = new Map(sites.map((s) => [s.idx, s.alleles[k] ?? s.alleles[0] ?? null]));
+    const st: Strand = new Map(sites.map((s) => [s.idx, (s.alleles.length > 1 ? s.alleles[k] : s.alleles[0]) ?? null]));
     const { names, uncovered } = coverStrand(def, sites, st);
     const partial = uncovered.map((s) => `g.${s.pos}${s.call.site.ref}>${st.get(s.idx) ?? ''}`);
     return strandName(def, [...names, ...partial]);
