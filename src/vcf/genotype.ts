@@ -2,8 +2,9 @@
 // quality policy. A call the policy rejects keeps its numbers but loses its alleles: it becomes a
 // no-call with a reason, never a reference call.
 import type { Call, NoCallReason, Zygosity } from '../types.js';
-import { intAt, numListAt, textAt } from './fields.js';
-import { vafOf, type VafInput } from './vaf.js';
+import { intAt, textAt } from './fields.js';
+import { KEY } from './call-keys.js';
+import { vafOf } from './vaf.js';
 
 export interface QualityPolicy {
   /** Record FILTER must be PASS or '.', and FORMAT FT (when present) PASS or '.'. */
@@ -15,10 +16,6 @@ export interface QualityPolicy {
   /** Minimum VAF of every ALT the call carries; an unknown VAF does not fail it. */
   minVaf?: number;
 }
-
-/** FORMAT keys the reader asks @gmod/vcf for; KEY_INDEX gives each one's slot in `ranges`. */
-export const CALL_KEYS = ['GT', 'PS', 'DP', 'GQ', 'AD', 'FT', 'AF', 'VAF', 'FREQ', 'RD', 'AO', 'RO', 'AU', 'CU', 'GU', 'TU', 'TAR', 'TIR'] as const;
-const K = Object.fromEntries(CALL_KEYS.map((k, i) => [k, i])) as Record<(typeof CALL_KEYS)[number], number>;
 
 /** Parsed GT: alleles (null = '.'), phase; `error` when the text is not a genotype. */
 export interface Gt {
@@ -56,28 +53,24 @@ export function parseGt(str: string, s: number, e: number): Gt {
 }
 
 /**
- * Build one sample's Call from the field ranges of `CALL_KEYS` (processFormatFields layout:
- * key k spans line[ranges[2k], ranges[2k+1]), -1 when absent). `gt` was parsed by the caller,
- * which also checked the allele indices against the ALT count.
+ * Build one sample's Call from the field ranges of CALL_KEYS (processFormatFields layout). `gt` was
+ * parsed by the caller, which also checked the allele indices against the ALT count. Reads numbers
+ * straight from the line by offset: no substring per field.
  */
-export function buildCall(line: string, ranges: Int32Array, gt: Gt, vafIn: Omit<VafInput, 'get'>): Call {
-  const r = (k: number): [number, number] => [ranges[2 * k] as number, ranges[2 * k + 1] as number];
+export function buildCall(line: string, ranges: Int32Array, gt: Gt, ref: string, alts: string[]): Call {
   const call: Call = { alleles: gt.alleles, phased: gt.phased };
-  const ps = textAt(line, ...r(K.PS));
+  const ps = textAt(line, ranges[2 * KEY.PS] as number, ranges[2 * KEY.PS + 1] as number);
   if (ps !== undefined) call.ps = ps;
-  const gq = intAt(line, ...r(K.GQ));
+  const gq = intAt(line, ranges[2 * KEY.GQ] as number, ranges[2 * KEY.GQ + 1] as number);
   if (gq !== undefined) call.gq = gq;
-  const ft = textAt(line, ...r(K.FT));
+  const ft = textAt(line, ranges[2 * KEY.FT] as number, ranges[2 * KEY.FT + 1] as number);
   if (ft !== undefined) call.ft = ft;
-  const { vaf, ad } = vafOf({ ...vafIn, get: (key) => {
-      const k = K[key as keyof typeof K];
-      return k === undefined ? [-1, -1] : r(k);
-    }, line });
+  const { vaf, ad } = vafOf(line, ranges, ref, alts);
   if (ad !== undefined) call.ad = ad;
   if (vaf !== undefined) call.vaf = vaf;
-  const dp = intAt(line, ...r(K.DP));
+  const dp = intAt(line, ranges[2 * KEY.DP] as number, ranges[2 * KEY.DP + 1] as number);
   if (dp !== undefined) call.dp = dp;
-  else if (ad !== undefined && ad.every((x) => x !== undefined)) call.dp = ad.reduce((a, b) => a + b, 0);
+  else if (ad !== undefined) call.dp = ad.reduce((a, b) => a + b, 0);
   if (call.alleles.every((a) => a === null)) call.noCall = 'missing';
   return call;
 }

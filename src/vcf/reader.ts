@@ -7,7 +7,8 @@ import { InputError } from '../errors.js';
 import type { SiteIndex } from '../kb/site-index.js';
 import type { Warnings } from '../log.js';
 import type { Call, Summary, VcfHeader, VcfRecord } from '../types.js';
-import { applyPolicy, buildCall, CALL_KEYS, parseGt, type QualityPolicy } from './genotype.js';
+import { CALL_KEYS } from './call-keys.js';
+import { applyPolicy, buildCall, parseGt, type QualityPolicy } from './genotype.js';
 import { numListAt, strListAt } from './fields.js';
 import { parseHeader } from './header.js';
 import { Prefilter, Verdict } from './prefilter.js';
@@ -345,7 +346,6 @@ class LineParser {
     const policy = this.st.opts.policy ?? {};
     const recordPass = rec.filter.length === 0 || (rec.filter.length === 1 && rec.filter[0] === 'PASS');
     const nAlts = rec.alts.length;
-    const base = { ref: rec.ref, alts: rec.alts, line };
     const nCall = CALL_KEYS.length;
     let bad: { message: string; column: number; text: string } | undefined;
     const slot = this.slot;
@@ -366,7 +366,7 @@ class LineParser {
           return;
         }
       }
-      const call = buildCall(str, ranges, gt, base);
+      const call = buildCall(str, ranges, gt, rec.ref, rec.alts);
       if (this.extraKeys.length > 0) {
         const fields: NonNullable<Call['fields']> = {};
         for (let j = 0; j < this.extraKeys.length; j++) {

@@ -2,63 +2,58 @@
 // Mutect2 AF; Strelka2 tier-1 counts (SNVs AU/CU/GU/TU, indels TAR/TIR); VarScan2 FREQ with RD/AD;
 // FreeBayes AO/RO; DeepVariant VAF; otherwise AD. The first source present wins.
 import { intAt, numListAt } from './fields.js';
-
-export interface VafInput {
-  line: string;
-  /** [start, end) of FORMAT key in `line`, [-1, -1] when absent. */
-  get(key: string): [number, number];
-  ref: string;
-  alts: string[];
-}
+import { KEY } from './call-keys.js';
 
 export interface VafOutput {
   /** Per ALT (index 0 = first ALT). */
   vaf?: (number | undefined)[];
-  /** Per allele, REF first. */
+  /** Per allele, REF first; only when every count is known. */
   ad?: number[];
 }
 
-export function vafOf(x: VafInput): VafOutput {
-  const { line, alts } = x;
+const NONE: VafOutput = {};
+
+/** `ranges` in the CALL_KEYS layout of genotype.ts: key k spans line[ranges[2k], ranges[2k+1]). */
+export function vafOf(line: string, ranges: Int32Array, ref: string, alts: string[]): VafOutput {
   const n = alts.length;
-  const list = (k: string) => numListAt(line, ...x.get(k));
-  const ad = list('AD');
+  const ad = numListAt(line, (ranges[2 * KEY.AD] as number), (ranges[2 * KEY.AD + 1] as number));
   // VarScan2 writes AD as the ALT depth only (Number=1) and RD as the REF depth.
-  const freq = x.get('FREQ');
-  if (freq[0] >= 0) {
-    const rd = intAt(line, ...x.get('RD'));
+  if ((ranges[2 * KEY.FREQ] as number) >= 0) {
+    const rd = intAt(line, (ranges[2 * KEY.RD] as number), (ranges[2 * KEY.RD + 1] as number));
     const alt = ad?.[0];
-    const text = line.slice(freq[0], freq[1]);
+    const text = line.slice((ranges[2 * KEY.FREQ] as number), (ranges[2 * KEY.FREQ + 1] as number));
     const pct = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
-    const out: VafOutput = { vaf: [Number.isNaN(pct) ? undefined : pct, ...Array<undefined>(Math.max(0, n - 1)).fill(undefined)] };
-    if (rd !== undefined && alt !== undefined && n === 1) out.ad = [rd, alt];
-    return out;
+    const vaf: (number | undefined)[] = alts.map(() => undefined);
+    vaf[0] = Number.isNaN(pct) ? undefined : pct;
+    return rd !== undefined && alt !== undefined && n === 1 ? { vaf, ad: [rd, alt] } : { vaf };
   }
   const fullAd = ad !== undefined && ad.length === n + 1 && ad.every((v) => v !== undefined) ? (ad as number[]) : undefined;
-  const af = list('AF');
+  const af = numListAt(line, (ranges[2 * KEY.AF] as number), (ranges[2 * KEY.AF + 1] as number));
   if (af !== undefined && af.length === n) return withAd({ vaf: af }, fullAd);
-  const strelka = strelkaSnv(x);
-  if (strelka) return withAd(strelka, fullAd ?? strelka.ad);
-  const tar = list('TAR');
-  const tir = list('TIR');
-  if (tar?.[0] !== undefined && tir?.[0] !== undefined && n === 1) {
-    const tot = tar[0] + tir[0];
-    return withAd({ vaf: [tot > 0 ? tir[0] / tot : undefined] }, fullAd ?? [tar[0], tir[0]]);
+  if ((ranges[2 * KEY.AU] as number) >= 0 && (ranges[2 * KEY.CU] as number) >= 0 && (ranges[2 * KEY.GU] as number) >= 0 && (ranges[2 * KEY.TU] as number) >= 0) {
+    const strelka = strelkaSnv(line, ranges, ref, alts);
+    if (strelka) return withAd(strelka, fullAd ?? strelka.ad);
   }
-  const ao = list('AO');
-  const ro = intAt(line, ...x.get('RO'));
+  const tar = numListAt(line, (ranges[2 * KEY.TAR] as number), (ranges[2 * KEY.TAR + 1] as number))?.[0];
+  const tir = numListAt(line, (ranges[2 * KEY.TIR] as number), (ranges[2 * KEY.TIR + 1] as number))?.[0];
+  if (tar !== undefined && tir !== undefined && n === 1) {
+    const tot = tar + tir;
+    return withAd({ vaf: [tot > 0 ? tir / tot : undefined] }, fullAd ?? [tar, tir]);
+  }
+  const ao = numListAt(line, (ranges[2 * KEY.AO] as number), (ranges[2 * KEY.AO + 1] as number));
+  const ro = intAt(line, (ranges[2 * KEY.RO] as number), (ranges[2 * KEY.RO + 1] as number));
   if (ao !== undefined && ao.length === n && ro !== undefined && ao.every((v) => v !== undefined)) {
     const aoN = ao as number[];
     const tot = ro + aoN.reduce((a, b) => a + b, 0);
     return withAd({ vaf: aoN.map((v) => (tot > 0 ? v / tot : undefined)) }, fullAd ?? [ro, ...aoN]);
   }
-  const dv = list('VAF');
+  const dv = numListAt(line, (ranges[2 * KEY.VAF] as number), (ranges[2 * KEY.VAF + 1] as number));
   if (dv !== undefined && dv.length === n) return withAd({ vaf: dv }, fullAd);
   if (fullAd !== undefined) {
     const tot = fullAd.reduce((a, b) => a + b, 0);
     return { ad: fullAd, vaf: fullAd.slice(1).map((v) => (tot > 0 ? v / tot : undefined)) };
   }
-  return {};
+  return NONE;
 }
 
 function withAd(out: VafOutput, ad: number[] | undefined): VafOutput {
@@ -66,21 +61,19 @@ function withAd(out: VafOutput, ad: number[] | undefined): VafOutput {
   return out;
 }
 
-const BASES = ['A', 'C', 'G', 'T'] as const;
+const TIER1_KEY: Record<string, number> = { A: KEY.AU, C: KEY.CU, G: KEY.GU, T: KEY.TU };
 
 /** Strelka2 SNV: {A,C,G,T}U = "tier1,tier2"; VAF = alt tier1 / (ref tier1 + alt tier1). */
-function strelkaSnv(x: VafInput): VafOutput | undefined {
-  const tier1: Record<string, number | undefined> = {};
-  for (const b of BASES) {
-    const [s, e] = x.get(`${b}U`);
-    if (s < 0) return undefined;
-    tier1[b] = numListAt(x.line, s, e)?.[0];
-  }
-  const ref = tier1[x.ref.toUpperCase()];
-  if (x.ref.length !== 1 || ref === undefined) return undefined;
-  const altCounts = x.alts.map((a) => (a.length === 1 ? tier1[a.toUpperCase()] : undefined));
-  const vaf = altCounts.map((c) => (c === undefined || ref + c === 0 ? undefined : c / (ref + c)));
-  const out: VafOutput = { vaf };
-  if (altCounts.every((c) => c !== undefined)) out.ad = [ref, ...(altCounts as number[])];
+function strelkaSnv(line: string, ranges: Int32Array, ref: string, alts: string[]): VafOutput | undefined {
+  const r = ref.length === 1 ? tier1(line, ranges, ref) : undefined;
+  if (r === undefined) return undefined;
+  const altCounts = alts.map((a) => (a.length === 1 ? tier1(line, ranges, a) : undefined));
+  const out: VafOutput = { vaf: altCounts.map((c) => (c === undefined || r + c === 0 ? undefined : c / (r + c))) };
+  if (altCounts.every((c) => c !== undefined)) out.ad = [r, ...(altCounts as number[])];
   return out;
+}
+
+function tier1(line: string, ranges: Int32Array, base: string): number | undefined {
+  const k = TIER1_KEY[base.toUpperCase()];
+  return k === undefined ? undefined : numListAt(line, ranges[2 * k] as number, ranges[2 * k + 1] as number)?.[0];
 }
