@@ -95,7 +95,7 @@ export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOption
     }
   }
   if (headerLines.length === 0 && rest === undefined) throw new InputError('empty file, not a VCF', { file });
-  if (rest !== undefined && headerLines.length > 0 && !headerLines[headerLines.length - 1]!.startsWith('#CHROM')) {
+  if (rest !== undefined && headerLines.length > 0 && !headerLines.some((l) => l.startsWith('#CHROM'))) {
     if (!headerLines[0]!.startsWith('##fileformat=VCFv4')) parseHeader(headerLines, file);
     throw new InputError('no #CHROM header line before the data', { file, line: headerLines.length + 1 });
   }

@@ -151,5 +151,6 @@ describe('readVcf', () => {
     await expect(readAll('##fileformat=VCFv4.2\n##x=1\n')).rejects.toThrow('no #CHROM');
     await expect(readAll('##fileformat=VCFv4.2\n1\t5\t.\tA\tG\t.\t.\t.\n')).rejects.toThrow('no #CHROM');
     await expect(readAll('#CHROM\tPOS\n1\t5\n')).rejects.toThrow('##fileformat');
+    await expect(readAll(vcf(rows).replace('#CHROM', '##late=1\n#CHROM').replace(/(#CHROM[^\n]*\n)/, '$1##x=2\n'))).rejects.toThrow('header line after the #CHROM line');
   });
 });
