@@ -119,6 +119,7 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
 
   const reader = await readVcf(chunks, { file, samples: opts.samples, policy: opts.policy, warnings });
   const header = reader.header;
+  for (const m of matchers) m.useHeader?.(header);
   const detected = detectBuild(header, opts.genome, file);
   let build = detected.build;
   let buildSource = detected.source;

@@ -5,8 +5,6 @@ import { openKb } from '../kb/load.js';
 import { VERSION } from '../version.js';
 import { registerAnnotate } from './annotate.js';
 import { registerKb } from './kb.js';
-import { registerPgx } from './pgx.js';
-import { registerReport } from './report.js';
 
 function versionText(): string {
   try {
@@ -27,8 +25,6 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerAnnotate(program);
-  registerPgx(program);
-  registerReport(program);
   registerKb(program);
   program.addHelpText(
     'after',

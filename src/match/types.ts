@@ -1,12 +1,14 @@
 // The one interface every knowledge-base matcher implements (bcftools-plugin style: built once
 // from the loaded tables, then asked about each split variant).
-import type { Build, Interval, Match, SplitVariant } from '../types.js';
+import type { Build, Interval, Match, SplitVariant, VcfHeader } from '../types.js';
 
 export interface Matcher {
   /** Registry key, e.g. 'pgx', 'cancer'. */
   readonly name: string;
   /** Every interval a variant must overlap to possibly match (feeds the prefilter site index). */
   intervals(build: Build): Interval[];
+  /** Called once with the input header before any match() (e.g. CSQ/ANN field order). */
+  useHeader?(header: VcfHeader): void;
   /** All matches of one split variant (sample-independent). */
   match(v: SplitVariant, build: Build): Match[];
 }
