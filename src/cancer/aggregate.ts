@@ -38,15 +38,18 @@ function callOf(v: SplitVariant, i: number): Call | undefined {
 }
 
 /**
- * Does the sample carry this ALT? GT when the caller wrote one; a call without GT (Strelka2
- * somatic output) carries it when its VAF is above 0 — the record itself is the caller's claim.
+ * Does the sample carry this ALT? GT when the caller wrote one. A call without a usable GT
+ * (Strelka2 somatic output has no GT; the reader makes it a 'missing' no-call) carries it when
+ * its allele fraction is above 0: the record is the caller's claim. Calls the quality policy
+ * rejected (filter, min-dp, …) never carry anything.
  */
 export function sampleCarries(v: SplitVariant, i: number): boolean {
   const c = callOf(v, i);
-  if (!c || c.noCall !== undefined) return false;
-  if (c.alleles.length > 0 && c.alleles.some((a) => a !== null)) return c.alleles.includes(v.altIndex);
+  if (!c) return false;
+  if (c.alleles.some((a) => a !== null)) return c.noCall === undefined && c.alleles.includes(v.altIndex);
+  if (c.noCall !== undefined && c.noCall !== 'missing') return false;
   const vaf = c.vaf?.[v.altIndex - 1];
-  return vaf === undefined || vaf > 0;
+  return vaf !== undefined && vaf > 0;
 }
 
 /** Is the variant present in the normal: GT carries it, or its VAF reaches NORMAL_MIN_VAF. */

@@ -1,0 +1,51 @@
+// Hand-built records and split variants for the cancer tests (types.ts shapes, no parsing).
+import type { Call, SplitVariant, VcfRecord } from '../../src/types.js';
+import { trimAlleles } from '../../scripts/kb/civic-read.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Biomarker, EvidenceItem, Profile } from '../../src/cancer/types.js';
+
+export function call(alleles: (number | null)[], extra: Partial<Call> = {}): Call {
+  return { alleles, phased: false, ...extra };
+}
+
+/** One split variant; `calls` default to a single 0/1 sample. */
+export function sv(contig: string, pos: number, ref: string, alt: string, opts: { calls?: Call[]; info?: Record<string, unknown>; alts?: string[]; altIndex?: number } = {}): SplitVariant {
+  const alts = opts.alts ?? [alt];
+  const record: VcfRecord = {
+    line: 1,
+    chrom: contig,
+    contig,
+    pos,
+    ids: [],
+    ref,
+    alts,
+    qual: null,
+    filter: ['PASS'],
+    info: opts.info ?? {},
+    calls: opts.calls ?? [call([0, opts.altIndex ?? 1])],
+  };
+  const t = trimAlleles(pos, ref, alt);
+  return { record, altIndex: opts.altIndex ?? 1, pos, ref, alt, ...t, info: opts.info ?? {}, sampleFields: [] };
+}
+
+
+/** A data dir holding the given cancer tables (single-variant profiles are added for every biomarker without one). */
+export function kbDir(biomarkers: Biomarker[], items: EvidenceItem[], profiles: Profile[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vcfact-cancer-'));
+  mkdirSync(join(dir, 'cancer'));
+  const all = [...profiles];
+  for (const b of biomarkers) if (!all.some((p) => p.id === b.id)) all.push({ id: b.id, name: `${b.gene} ${b.name}`, expr: b.id, parts: [b.id] });
+  writeFileSync(join(dir, 'cancer', 'civic-biomarkers.json'), JSON.stringify(biomarkers));
+  writeFileSync(join(dir, 'cancer', 'civic-profiles.json'), JSON.stringify(all));
+  writeFileSync(join(dir, 'cancer', 'civic-evidence.json'), JSON.stringify(items));
+  return dir;
+}
+
+export function item(id: string, profile: number, over: Partial<EvidenceItem> = {}): EvidenceItem {
+  return {
+    id, profile, level: 'B', tier: '', type: 'Predictive', direction: 'Supports', significance: 'Sensitivity/Response',
+    therapies: ['Drug'], interaction: '', disease: 'Melanoma', doid: '1909', citations: ['PMID:1'], origin: 'Somatic', ...over,
+  };
+}
