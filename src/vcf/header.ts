@@ -12,7 +12,9 @@ const NUMBER = /^(?:\d+|[ARG.])$/;
  * Parse header lines (every line up to and including '#CHROM', without line terminators).
  * Line numbers in errors are 1-based positions in `lines`, which start at the file's first line.
  */
-export function parseHeader(lines: string[], file: string): VcfHeader {
+export function parseHeader(input: string[], file: string): VcfHeader {
+  // Callers that split CRLF text on '\n' leave a '\r' behind; it must not end up in a sample name.
+  const lines = input.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines.length === 0 || (lines.length === 1 && lines[0] === '')) {
     throw new InputError('empty file, not a VCF', { file });
   }

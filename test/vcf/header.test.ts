@@ -37,6 +37,9 @@ describe('parseHeader', () => {
     expect(h.metaLines).toHaveLength(7);
     expect(h.columnLine).toBe(ok[7]);
   });
+  it('ignores a trailing CR left by splitting CRLF text on LF', () => {
+    expect(parseHeader(ok.map((l) => `${l}\r`), 'x.vcf').samples).toEqual(['N1', 'T1']);
+  });
   it('accepts a sites-only header', () => {
     expect(parseHeader(['##fileformat=VCFv4.3', COLS], 'x').samples).toEqual([]);
   });
