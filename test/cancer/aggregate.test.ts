@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { cancerFindings, compareFindings, headline, normalCarries, sampleCarries, type CancerHit } from '../../src/cancer/aggregate.js';
+import { loadCancerKb } from '../../src/cancer/kb.js';
+import { cancerMatcher } from '../../src/cancer/matcher.js';
+import { onLabel, parseTumorType, withDiseaseNames } from '../../src/cancer/tumor-type.js';
+import type { Biomarker } from '../../src/cancer/types.js';
+import type { Call, Match } from '../../src/types.js';
+import { call, item, kbDir, sv } from './helpers.js';
+
+const one = (contig: string, pos: number, ref: string, alt: string) => ({ GRCh37: [{ contig, start: pos, end: pos, tref: ref, talt: alt }], GRCh38: [] });
+const B: Biomarker[] = [
+  { id: 12, gene: 'BRAF', name: 'V600E', kind: 'exact', why: '', loci: one('7', 140453136, 'A', 'T') },
+  { id: 2989, gene: 'EZH2', name: 'Y646F', kind: 'exact', why: '', loci: one('7', 148508727, 'T', 'A') },
+  { id: 531, gene: 'TP53', name: 'P72R', kind: 'exact', why: '', loci: one('17', 7579472, 'G', 'C') },
+];
+const items = [
+  item('EID1', 12, { level: 'C', disease: 'Melanoma', doid: '1909', therapies: ['Vemurafenib'] }),
+  item('EID2', 12, { level: 'A', disease: 'Colorectal Cancer', doid: '9256', therapies: ['Dabrafenib', 'Trametinib'], interaction: 'Combination' }),
+  item('EID3', 12, { level: 'B', type: 'Prognostic', significance: 'Poor Outcome', therapies: [], disease: 'Colon Adenocarcinoma', doid: '234' }),
+  item('EID4', 4241, { level: 'D', disease: 'Melanoma', doid: '1909' }),
+  item('EID5', 531, { level: 'B', type: 'Predisposing', significance: 'Predisposition', therapies: [], origin: 'Rare Germline', disease: 'Breast Cancer', doid: '1612' }),
+  item('AID9', 12, { level: '', tier: 'Tier I - Level A', disease: 'Melanoma', doid: '1909', evidence: ['EID1'] }),
+];
+const kb = loadCancerKb(kbDir(B, items, [{ id: 4241, name: 'BRAF V600E AND EZH2 Y646F', expr: { and: [12, 2989] }, parts: [12, 2989] }]));
+const matcher = cancerMatcher(kb);
+
+function hits(calls: Record<string, Call[]>): CancerHit[] {
+  const vs = [sv('7', 140453136, 'A', 'T', { calls: calls.braf ?? [] }), sv('7', 148508727, 'T', 'A', { calls: calls.ezh2 ?? [] }), sv('17', 7579472, 'G', 'C', { calls: calls.tp53 ?? [] })];
+  return vs.map((variant) => ({ variant, matches: matcher.match(variant, 'GRCh37') }));
+}
+
+describe('cancer aggregation', () => {
+  it('a two-variant profile only when both parts are in the same sample', () => {
+    const h = hits({ braf: [call([0, 1]), call([0, 1])], ezh2: [call([0, 1]), call([0, 0])] });
+    const both = cancerFindings(kb, h, { tumor: 0 });
+    const only = cancerFindings(kb, h, { tumor: 1 });
+    expect(both.filter((f) => f.match.extra.molecular_profile_id === '4241')).toHaveLength(2);
+    expect(only.filter((f) => f.match.extra.molecular_profile_id === '4241')).toHaveLength(0);
+    expect(only.every((f) => f.match.feature === 'BRAF V600E')).toBe(true);
+  });
+
+  it('ranks tier, then level A>B>…, then type; headline names level, therapies and disease', () => {
+    const got = cancerFindings(kb, hits({ braf: [call([0, 1])] }), { tumor: 0 });
+    expect(got.map((f) => f.match.extra.civic_ids)).toEqual(['AID9', 'EID2', 'EID3', 'EID1;AID9']);
+    expect(got[1]?.headline).toBe('BRAF V600E — level A — sensitivity to dabrafenib + trametinib in colorectal cancer');
+    expect(got[0]?.headline).toBe('BRAF V600E — tier I, level A — sensitivity to drug in melanoma');
+    expect(got[2]?.headline).toBe('BRAF V600E — level B — poor outcome in colon adenocarcinoma');
+  });
+
+  it('--tumor-type marks on-label (by name, family or DOID) and ranks it first', () => {
+    const got = cancerFindings(kb, hits({ braf: [call([0, 1])] }), { tumor: 0 }, { tumorType: 'colorectal cancer' });
+    expect(got.map((f) => [f.match.extra.civic_ids, f.relevance])).toEqual([
+      ['EID2', 'on-label'], ['EID3', 'on-label'], ['AID9', 'off-label'], ['EID1;AID9', 'off-label'],
+    ]);
+    const byDoid = cancerFindings(kb, hits({ braf: [call([0, 1])] }), { tumor: 0 }, { tumorType: 'DOID:1909' });
+    expect(byDoid[0]?.relevance).toBe('on-label');
+    expect(byDoid.filter((f) => f.relevance === 'on-label').map((f) => f.match.extra.disease)).toEqual(['Melanoma', 'Melanoma']);
+  });
+
+  it('tumour/normal: the normal gets no rows; a variant in the normal is likely germline', () => {
+    const h = hits({ braf: [call([0, 0], { vaf: [0.01] }), call([0, 1])], tp53: [call([0, 1], { vaf: [0.48] }), call([0, 1])] });
+    const got = cancerFindings(kb, h, { tumor: 1, normal: 0 });
+    expect(got.find((f) => f.match.feature === 'TP53 P72R')?.likelyGermline).toBe(true);
+    expect(got.find((f) => f.match.feature === 'BRAF V600E')?.likelyGermline).toBe(false);
+    // Only the tumour's calls count: a variant carried by the normal alone gives nothing.
+    const normalOnly = hits({ tp53: [call([0, 1]), call([0, 0])] });
+    expect(cancerFindings(kb, normalOnly, { tumor: 1, normal: 0 })).toEqual([]);
+  });
+
+  it('carrying: GT first; no GT (Strelka2) by VAF; policy no-calls never carry', () => {
+    const v = (c: Call) => sv('7', 140453136, 'A', 'T', { calls: [c] });
+    expect(sampleCarries(v(call([0, 1])), 0)).toBe(true);
+    expect(sampleCarries(v(call([0, 0])), 0)).toBe(false);
+    expect(sampleCarries(v(call([null], { noCall: 'missing', vaf: [0.38] })), 0)).toBe(true);
+    expect(sampleCarries(v(call([null], { noCall: 'missing', vaf: [0] })), 0)).toBe(false);
+    expect(sampleCarries(v(call([null, null], { noCall: 'filter', rawAlleles: [0, 1], vaf: [0.4] })), 0)).toBe(false);
+    expect(sampleCarries(v(call([0, 1])), 3)).toBe(false);
+    expect(normalCarries(v(call([0, 0], { vaf: [0.06] })), 0)).toBe(true);
+    expect(normalCarries(v(call([0, 0], { vaf: [0.01] })), 0)).toBe(false);
+  });
+
+  it('headline wording for resistance, negative direction and no therapy', () => {
+    const m = (extra: Record<string, string>): Match => ({ kb: 'cancer', gene: 'EGFR', feature: 'EGFR T790M', match: 'exact', extra });
+    expect(headline(m({ evidence_level: 'B', significance: 'Resistance', therapies: 'Erlotinib;Gefitinib', therapy_interaction: 'Substitutes', disease: 'Lung Non-small Cell Carcinoma' })))
+      .toBe('EGFR T790M — level B — resistance to erlotinib or gefitinib in lung non-small cell carcinoma');
+    expect(headline(m({ evidence_level: 'C', significance: 'Sensitivity/Response', evidence_direction: 'Does Not Support', therapies: '', disease: 'X' }))).toBe('EGFR T790M — level C — does not support sensitivity in x');
+  });
+
+  it('compareFindings is a total order on ties (feature, ids)', () => {
+    const f = (feature: string, ids: string) => ({ variant: sv('1', 1, 'A', 'T'), match: { kb: 'cancer' as const, gene: 'G', feature, match: 'exact' as const, extra: { evidence_level: 'B', civic_ids: ids } }, relevance: '' as const, likelyGermline: false, headline: '' });
+    expect(compareFindings(f('A', 'EID1'), f('B', 'EID1'))).toBeLessThan(0);
+    expect(compareFindings(f('A', 'EID2'), f('A', 'EID1'))).toBeGreaterThan(0);
+  });
+});
+
+describe('tumour type terms', () => {
+  it('DOIDs, names, TCGA codes, organ families, pan-cancer', () => {
+    expect(parseTumorType('DOID:9256')).toMatchObject({ doid: '9256' });
+    expect(onLabel(parseTumorType('COAD'), 'Colorectal Adenocarcinoma', '0050861')).toBe(true);
+    expect(onLabel(parseTumorType('NSCLC'), 'Lung Adenocarcinoma', '3910')).toBe(true);
+    expect(onLabel(parseTumorType('breast cancer'), 'Melanoma', '1909')).toBe(false);
+    expect(onLabel(parseTumorType('breast cancer'), 'Cancer', '162')).toBe(true);
+    expect(onLabel(parseTumorType('glioblastoma'), 'Glioblastoma', '3068')).toBe(true);
+    const byDoid = withDiseaseNames(parseTumorType('9256'), [{ doid: '9256', disease: 'Colorectal Cancer' }]);
+    expect(onLabel(byDoid, 'Colon Cancer', '219')).toBe(true);
+    expect(onLabel(parseTumorType('unknownoma'), 'Melanoma', '1909')).toBe(false);
+  });
+});
