@@ -3,7 +3,7 @@
 import type { Matcher } from './match/types.js';
 import { splitRecord } from './normalize/split.js';
 import type { Result } from './sink/types.js';
-import type { Build, Call, Match, SplitVariant, Summary, VcfRecord } from './types.js';
+import type { Build, Call, Match, SplitVariant, Summary, VcfHeader, VcfRecord } from './types.js';
 import { carries, zygosity } from './vcf/genotype.js';
 
 /** The fixed leading columns (the output contract), then the match columns of both domains. */
@@ -12,7 +12,7 @@ export const ANNOTATE_COLUMNS = [
   'kb', 'gene', 'feature', 'match',
   'rsid', 'alleles', 'function',
   'evidence_level', 'evidence_type', 'evidence_direction', 'significance', 'therapies', 'therapy_interaction',
-  'disease', 'doid', 'tier', 'variant_origin', 'pmids', 'civic_ids', 'line',
+  'disease', 'doid', 'tier', 'variant_origin', 'pmids', 'civic_ids',
 ] as const;
 
 export function gtText(call: Call): string {
@@ -30,7 +30,7 @@ export function filterText(rec: VcfRecord): string {
 
 export function variantRows(v: SplitVariant, matches: Match[], samples: readonly string[]): Result[] {
   const rec = v.record;
-  const base = { chrom: rec.chrom, pos: v.pos, ref: v.ref, alt: v.alt, filter: filterText(rec), line: rec.line };
+  const base = { chrom: rec.chrom, pos: v.pos, ref: v.ref, alt: v.alt, filter: filterText(rec) };
   const rows: Result[] = [];
   const perSample: Result[] = [];
   if (samples.length === 0) {
@@ -55,9 +55,9 @@ export function variantRows(v: SplitVariant, matches: Match[], samples: readonly
 }
 
 /** Matches of one record under one build, per split ALT. */
-export function matchRecord(rec: VcfRecord, matchers: readonly Matcher[], build: Build): { variant: SplitVariant; matches: Match[] }[] {
+export function matchRecord(rec: VcfRecord, header: VcfHeader, matchers: readonly Matcher[], build: Build): { variant: SplitVariant; matches: Match[] }[] {
   const out: { variant: SplitVariant; matches: Match[] }[] = [];
-  for (const v of splitRecord(rec)) {
+  for (const v of splitRecord(rec, header)) {
     const matches = matchers.flatMap((m) => m.match(v, build));
     if (matches.length) out.push({ variant: v, matches });
   }
@@ -66,6 +66,7 @@ export function matchRecord(rec: VcfRecord, matchers: readonly Matcher[], build:
 
 export async function annotate(
   records: AsyncIterable<VcfRecord>,
+  header: VcfHeader,
   build: () => Build,
   matchers: readonly Matcher[],
   samples: readonly string[],
@@ -73,7 +74,7 @@ export async function annotate(
   summary: Summary,
 ): Promise<void> {
   for await (const rec of records) {
-    for (const { variant, matches } of matchRecord(rec, matchers, build())) {
+    for (const { variant, matches } of matchRecord(rec, header, matchers, build())) {
       summary.matched++;
       for (const row of variantRows(variant, matches, samples)) {
         summary.results++;

@@ -4,18 +4,21 @@
 // differ by MARGIN (or the input ends), so no row is ever matched under the wrong build.
 import type { Matcher } from './match/types.js';
 import { splitRecord } from './normalize/split.js';
-import type { Build, VcfRecord } from './types.js';
+import type { Build, VcfHeader, VcfRecord } from './types.js';
 
 const MARGIN = 3;
 
 export class BuildVote {
   readonly votes: Record<Build, number> = { GRCh37: 0, GRCh38: 0 };
 
-  constructor(private readonly matchers: readonly Matcher[]) {}
+  constructor(
+    private readonly matchers: readonly Matcher[],
+    private readonly header: VcfHeader,
+  ) {}
 
   add(rec: VcfRecord): void {
     for (const build of ['GRCh37', 'GRCh38'] as const) {
-      const hit = splitRecord(rec).some((v) => this.matchers.some((m) => m.match(v, build).some((x) => x.match === 'exact')));
+      const hit = splitRecord(rec, this.header).some((v) => this.matchers.some((m) => m.match(v, build).some((x) => x.match === 'exact')));
       if (hit) this.votes[build]++;
     }
   }

@@ -117,7 +117,10 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
     chunks = (await openInput(input, opts.threads === undefined ? {} : { threads: opts.threads })).chunks();
   }
 
-  const reader = await readVcf(chunks, { file, samples: opts.samples, policy: opts.policy, warnings });
+  // Through the index the reader sees only the regions' lines, so its line numbers would not be
+  // the file's: messages then say so.
+  const label = access === 'index' ? `${file} (region read via index; line numbers count from the first region)` : file;
+  const reader = await readVcf(chunks, { file: label, samples: opts.samples, policy: opts.policy, warnings });
   const header = reader.header;
   for (const m of matchers) m.useHeader?.(header);
   const detected = detectBuild(header, opts.genome, file);
@@ -128,7 +131,7 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
   let records: AsyncIterable<VcfRecord> = reader.records;
   if (user !== undefined) records = withinRegions(records, SiteIndex.fromIntervals(user), reader.summary);
   if (build === undefined) {
-    const vote = new BuildVote(matchers);
+    const vote = new BuildVote(matchers, header);
     records = decideBuild(records, vote, (b, why) => {
       build = b;
       buildSource = why;

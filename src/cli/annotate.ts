@@ -20,7 +20,7 @@ export function registerAnnotate(program: Command): void {
       const sink = createSink(type, s.out, ANNOTATE_COLUMNS, s.meta);
       const summary = s.run.summary;
       await withOutput(s, async () => {
-        await annotate(s.records, () => s.run.build() ?? 'GRCh38', s.matchers, s.run.samples, (row) => sink.write(row), summary);
+        await annotate(s.records, s.run.header, () => s.run.build() ?? 'GRCh38', s.matchers, s.run.samples, (row) => sink.write(row), summary);
         await sink.finish(s.meta(), s.warnings.list(), summary);
       });
       s.end(summary);
