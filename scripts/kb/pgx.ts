@@ -36,7 +36,7 @@ interface PhenoFile {
   version: string;
   haplotypes: Record<string, string>;
   activityValues: Record<string, string>;
-  diplotypes: { diplotypekey: Record<string, number>; phenotype: string; lookupkey: string; activityScore: string | null }[];
+  diplotypes: { diplotypekey: Record<string, number>; phenotype?: string | null; generesult?: string | null; lookupkey: string; activityScore?: string | null }[];
 }
 
 const byStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -218,7 +218,9 @@ function buildPhenotypes(sourcesDir: string): PhenotypeRow[] {
         .flatMap(([n, c]) => Array<string>(c).fill(keyOf(n)))
         .sort(byStr);
       const id = keys.join('\t');
-      if (!rules.has(id)) rules.set(id, { keys, phenotype: x.phenotype, lookupKey: x.lookupkey, activityScore: x.activityScore });
+      // The 2023 G6PD file names the phenotype `generesult` only.
+      const phenotype = x.phenotype ?? x.generesult ?? x.lookupkey;
+      if (!rules.has(id)) rules.set(id, { keys, phenotype, lookupKey: x.lookupkey, activityScore: x.activityScore ?? null });
     }
     const row: PhenotypeRow = {
       gene,

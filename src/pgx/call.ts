@@ -236,7 +236,7 @@ function coverStrand(def: GeneDef, sites: Site[], strand: Strand): { names: stri
       for (const s of sites) {
         if (!a.defined[s.idx] || a.hap[s.idx] === def.reference.hap[s.idx]) continue;
         const x = strand.get(s.idx);
-        if (x === null) wild++;
+        if (x === null || x === undefined) wild++;
         else if (accepts(a.hap[s.idx] as string, x)) hit++;
         else ok = false;
       }

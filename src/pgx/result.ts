@@ -1,0 +1,244 @@
+// Per sample × gene results: the call, its phenotype and the drug recommendations that follow,
+// plus the row shapes for TSV (one row per sample × gene) and --by-drug.
+import { callGene, type CallOptions, type GeneCall } from './call.js';
+import type { PgxCollector, SiteCall } from './collect.js';
+import type { PhenotypeRow } from './kb-types.js';
+import type { PgxKb } from './kb.js';
+import type { OutsideCall } from './outside.js';
+import { NO_RESULT, phenotypeOf, type Phenotype } from './phenotype.js';
+import { hlaStatuses, matchRecommendations, type LookupValues, type RecommendationHit } from './recommend.js';
+
+export type CallQuality = 'complete' | 'missing-sites' | 'ambiguous' | 'not-called' | 'outside-call' | 'missing-as-ref';
+
+export interface PgxEvidence {
+  line?: number;
+  pos: number;
+  rsid: string | null;
+  gt?: string;
+  ps?: string;
+  alleles: (string | null)[];
+  source: SiteCall['source'];
+}
+
+export interface CandidatePhenotype {
+  diplotype: string;
+  phenotype: string | null;
+  activity_score: string | null;
+  lookup_key: string;
+}
+
+export interface PgxResult {
+  sample: string;
+  gene: string;
+  /** Top call ('' when none). */
+  diplotype: string;
+  /** Best first (PharmCAT naming); for lowest-function genes the allele list PharmCAT reports. */
+  diplotypes: string[];
+  phenotype: string | null;
+  activity_score: string | null;
+  lookup_key: string;
+  /** 'allele: function (activity)' per haplotype used for the phenotype. */
+  functions: string[];
+  missing_sites: string[];
+  call_quality: CallQuality;
+  source: 'vcf' | 'outside-call';
+  note: string;
+  /** Each candidate's consequence when the call is ambiguous. */
+  candidates: CandidatePhenotype[];
+  evidence: PgxEvidence[];
+  recommendations: RecommendationHit[];
+}
+
+export interface PgxRunOptions extends CallOptions {
+  missingAsRef?: boolean;
+  /** Only these genes (default all). */
+  genes?: readonly string[];
+}
+
+export const pgxTsvColumns = [
+  'sample',
+  'gene',
+  'diplotype',
+  'diplotypes',
+  'phenotype',
+  'activity_score',
+  'missing_sites',
+  'call_quality',
+  'source',
+  'lookup_key',
+  'functions',
+  'drugs',
+  'note',
+] as const;
+
+export function toTsvRow(r: PgxResult): Record<string, unknown> {
+  return { ...r, drugs: [...new Set(r.recommendations.map((h) => h.drug))] };
+}
+
+export const byDrugColumns = ['sample', 'drug', 'genes', 'phenotypes', 'classification', 'recommendation', 'population', 'lookup_key', 'candidate', 'guideline', 'source'] as const;
+
+/** One row per sample × drug recommendation that applies. */
+export function byDrugRows(results: readonly PgxResult[]): Record<string, unknown>[] {
+  const bySample = new Map<string, PgxResult[]>();
+  for (const r of results) bySample.set(r.sample, [...(bySample.get(r.sample) ?? []), r]);
+  const rows: Record<string, unknown>[] = [];
+  for (const [sample, rs] of bySample) {
+    const pheno = new Map(rs.map((r) => [r.gene, r.phenotype ?? r.lookup_key]));
+    const seen = new Set<string>();
+    for (const h of rs.flatMap((r) => r.recommendations)) {
+      const key = JSON.stringify([h.drug, h.lookupKey, h.population, h.recommendation, h.candidate]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push({
+        sample,
+        drug: h.drug,
+        genes: h.genes,
+        phenotypes: h.genes.map((g) => `${g}: ${pheno.get(g) ?? NO_RESULT}`),
+        classification: h.classification,
+        recommendation: h.recommendation,
+        population: h.population,
+        lookup_key: Object.entries(h.lookupKey).map(([g, v]) => `${g}: ${v}`),
+        candidate: h.candidate ?? '',
+        guideline: h.guideline,
+        source: h.source,
+      });
+    }
+  }
+  return rows.sort((a, b) => cmp(String(a.sample), String(b.sample)) || cmp(String(a.drug), String(b.drug)));
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface GeneOutcome {
+  result: Omit<PgxResult, 'recommendations'>;
+  /** Lookup values per candidate (one entry when unambiguous). */
+  lookups: { candidate?: string; values: Set<string> }[];
+}
+
+function evidenceOf(call: GeneCall): PgxEvidence[] {
+  return call.evidence.map((c) => ({ line: c.line, pos: c.site.pos, rsid: c.site.rsid, gt: c.gt, ps: c.ps, alleles: c.alleles, source: c.source }));
+}
+
+function fnText(p: Phenotype): string[] {
+  return p.functions.map((f) => `${f.allele}: ${f.function ?? 'unknown'}${f.activity !== null ? ` (${f.activity})` : ''}`);
+}
+
+function fromCall(sample: string, call: GeneCall, calls: Map<number, SiteCall>, row: PhenotypeRow | undefined, reference: string): GeneOutcome {
+  const missing = call.missing.map((p) => {
+    const s = calls.get(p)?.site;
+    return s?.rsid ? `${p}(${s.rsid})` : String(p);
+  });
+  const filled = [...calls.values()].some((c) => c.source === 'missing-as-ref');
+  const haps = call.kind === 'none' && call.fallback ? [call.fallback.haplotypes] : call.haplotypes;
+  const list = call.kind === 'allele-list';
+  const phenos = (list ? [haps[0] ?? []] : haps).map((h) => phenotypeOf(row, h, reference, list));
+  const top = phenos[0];
+  const distinct = new Set(phenos.map((p) => p.lookupKey));
+  const ambiguous = call.diplotypes.length > 1 && !list;
+  const quality: CallQuality =
+    call.kind === 'none' && !call.fallback ? 'not-called' : filled ? 'missing-as-ref' : ambiguous ? 'ambiguous' : call.missing.length ? 'missing-sites' : 'complete';
+  const shown = call.kind === 'none' && call.fallback ? [call.fallback.diplotype] : call.diplotypes;
+  const candidates: CandidatePhenotype[] = ambiguous
+    ? call.diplotypes.map((d, i) => ({ diplotype: d, phenotype: phenos[i]?.phenotype ?? null, activity_score: phenos[i]?.activityScore ?? null, lookup_key: phenos[i]?.lookupKey ?? NO_RESULT }))
+    : [];
+  const notes = [call.note, top?.note, ambiguous && distinct.size > 1 ? 'candidates differ in phenotype: each candidate carries its own recommendations' : undefined, filled ? 'absent positions were taken as reference (--missing-as-ref)' : undefined];
+  const noCall = call.kind === 'none' && !call.fallback;
+  const result: Omit<PgxResult, 'recommendations'> = {
+    sample,
+    gene: call.gene,
+    diplotype: list ? shown.join(', ') : (shown[0] ?? ''),
+    diplotypes: shown,
+    phenotype: noCall ? null : ambiguous && distinct.size > 1 ? null : (top?.phenotype ?? null),
+    activity_score: noCall ? null : ambiguous && distinct.size > 1 ? null : (top?.activityScore ?? null),
+    lookup_key: noCall || !top ? NO_RESULT : ambiguous && distinct.size > 1 ? NO_RESULT : top.lookupKey,
+    functions: top && !noCall ? fnText(top) : [],
+    missing_sites: missing,
+    call_quality: quality,
+    source: 'vcf',
+    note: notes.filter(Boolean).join('; '),
+    candidates,
+    evidence: evidenceOf(call),
+  };
+  const lookups =
+    noCall || !top
+      ? []
+      : distinct.size > 1
+        ? phenos.map((p, i) => ({ candidate: `${call.gene} ${call.diplotypes[i]}`, values: new Set(p.lookupKey === NO_RESULT ? [] : [p.lookupKey]) }))
+        : [{ values: new Set(top.lookupKey === NO_RESULT ? [] : [top.lookupKey]) }];
+  return { result, lookups };
+}
+
+function fromOutside(sample: string, oc: OutsideCall, row: PhenotypeRow | undefined, reference: string, kb: PgxKb): GeneOutcome {
+  let pheno: Phenotype | undefined;
+  let values = new Set<string>();
+  if (oc.gene === 'HLA-A' || oc.gene === 'HLA-B') {
+    if (oc.diplotype) values = hlaStatuses(kb.recommendations(), oc.gene, oc.diplotype);
+  } else if (oc.diplotype) {
+    const names = oc.diplotype.split('/').map((x) => x.trim());
+    // MT-RNR1 variants are named 'm.1555A>G' in the phenotype map.
+    const norm = names.map((n) => (row && !row.alleles[n] && row.alleles[`m.${n}`] ? `m.${n}` : n));
+    pheno = phenotypeOf(row, norm, reference);
+  }
+  const phenotype = oc.phenotype ?? pheno?.phenotype ?? null;
+  const score = oc.activityScore ?? pheno?.activityScore ?? null;
+  let lookup = pheno?.lookupKey ?? NO_RESULT;
+  if (oc.phenotype && !row?.activity) lookup = oc.phenotype;
+  if (oc.activityScore && row?.activity) lookup = oc.activityScore;
+  if (lookup !== NO_RESULT && values.size === 0) values.add(lookup);
+  const result: Omit<PgxResult, 'recommendations'> = {
+    sample,
+    gene: oc.gene,
+    diplotype: oc.diplotype ?? '',
+    diplotypes: oc.diplotype ? [oc.diplotype] : [],
+    phenotype,
+    activity_score: score,
+    lookup_key: values.size ? [...values].sort().join(';') : NO_RESULT,
+    functions: pheno ? fnText(pheno) : [],
+    missing_sites: [],
+    call_quality: 'outside-call',
+    source: 'outside-call',
+    note: `from outside call ${oc.file}:${oc.line}${pheno?.note ? `; ${pheno.note}` : ''}`,
+    candidates: [],
+    evidence: [],
+  };
+  return { result, lookups: values.size ? [{ values }] : [] };
+}
+
+/** Every gene for one sample (outside calls override), with the recommendations that apply. */
+export function sampleResults(kb: PgxKb, collector: PgxCollector, sampleIdx: number, sample: string, opts: PgxRunOptions, outside: readonly OutsideCall[]): PgxResult[] {
+  const phenos = kb.phenotypes();
+  const outcomes: GeneOutcome[] = [];
+  const byGene = new Map(outside.map((o) => [o.gene, o]));
+  const wanted = (g: string): boolean => !opts.genes || opts.genes.includes(g);
+  for (const [gene, def] of kb.genes()) {
+    if (!wanted(gene)) continue;
+    const oc = byGene.get(gene);
+    if (oc) {
+      outcomes.push(fromOutside(sample, oc, phenos.get(gene), def.reference.name, kb));
+      continue;
+    }
+    const calls = collector.siteCalls(gene, def.sites, sampleIdx);
+    outcomes.push(fromCall(sample, callGene(def, calls, opts), calls, phenos.get(gene), def.reference.name));
+  }
+  for (const oc of outside) {
+    if (kb.genes().has(oc.gene) || !wanted(oc.gene)) continue;
+    outcomes.push(fromOutside(sample, oc, phenos.get(oc.gene), 'Reference', kb));
+  }
+  outcomes.sort((a, b) => cmp(a.result.gene, b.result.gene));
+
+  // Recommendations: one lookup per gene; an ambiguous gene is tried candidate by candidate.
+  const base: LookupValues = new Map();
+  for (const o of outcomes) if (o.lookups.length === 1) base.set(o.result.gene, o.lookups[0]?.values ?? new Set());
+  const recs = kb.recommendations();
+  const ambiguous = new Set(outcomes.filter((o) => o.lookups.length > 1).map((o) => o.result.gene));
+  const hits: RecommendationHit[] = matchRecommendations(recs, base).filter((h) => !h.genes.some((g) => ambiguous.has(g)));
+  for (const o of outcomes) {
+    if (o.lookups.length < 2) continue;
+    for (const l of o.lookups) {
+      const lookup = new Map(base);
+      lookup.set(o.result.gene, l.values);
+      for (const h of matchRecommendations(recs, lookup, l.candidate)) if (h.genes.includes(o.result.gene)) hits.push(h);
+    }
+  }
+  return outcomes.map((o) => ({ ...o.result, recommendations: hits.filter((h) => h.genes.includes(o.result.gene)) }));
+}
