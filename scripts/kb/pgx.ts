@@ -36,6 +36,8 @@ interface PhenoFile {
   version: string;
   haplotypes: Record<string, string>;
   activityValues: Record<string, string>;
+  /** Absent from the 2023 G6PD file. */
+  namedAlleles?: { name: string; functionValue: string | null }[];
   diplotypes: { diplotypekey: Record<string, number>; phenotype?: string | null; generesult?: string | null; lookupkey: string; activityScore?: string | null }[];
 }
 
@@ -201,7 +203,9 @@ function buildPhenotypes(sourcesDir: string): PhenotypeRow[] {
   const rows = files.map(({ gene, path, source }) => {
     const d = json<PhenoFile>(path);
     const alleles: Record<string, [string, string | null]> = {};
-    for (const [name, fn] of Object.entries(d.haplotypes)) alleles[name] = [fn, d.activityValues[name] ?? null];
+    // `haplotypes` holds the activity value for activity-score genes; the function text is in namedAlleles.
+    const fnText = new Map((d.namedAlleles ?? []).map((a) => [a.name, a.functionValue]));
+    for (const [name, fn] of Object.entries(d.haplotypes)) alleles[name] = [fnText.get(name) ?? fn, d.activityValues[name] ?? null];
     if (gene === 'RYR1') {
       // Current allele names and functions come from the HEAD-format transcription.
       const head = json<{ haplotypes: Record<string, string> }>(join(dir, 'fallback', 'RYR1.haplotype-functions.HEAD-transcribed.json'));

@@ -34,12 +34,16 @@ export class PgxCollector {
   private readonly calls = new Map<string, Map<number, (SiteCall | undefined)[]>>();
   private readonly ignored = new Set<string>();
 
+  private readonly buildOf: () => Build;
+
+  /** `build` may be a getter: a streaming run knows the build only from its first records. */
   constructor(
     private readonly kb: PgxKb,
-    private readonly build: Build,
+    build: Build | (() => Build),
     private readonly sampleCount: number,
     private readonly opts: CollectOptions = {},
   ) {
+    this.buildOf = typeof build === 'function' ? build : () => build;
     for (const s of kb.sites) if (s.role === 'ignored') this.ignored.add(`${s.gene}:${s.pos}:${s.ref}`);
   }
 
@@ -48,7 +52,7 @@ export class PgxCollector {
       this.addRefBlock(rec);
       return;
     }
-    const sites = this.kb.sitesAt(this.build, rec.contig, rec.pos);
+    const sites = this.kb.sitesAt(this.buildOf(), rec.contig, rec.pos);
     if (!sites) return;
     for (const site of sites) {
       if (site.role === 'ignored') continue;
@@ -61,8 +65,9 @@ export class PgxCollector {
 
   private addRefBlock(rec: VcfRecord): void {
     const end = rec.end as number;
-    for (const site of this.kb.sitesOn(this.build, rec.contig)) {
-      const p = sitePos(site, this.build) as number;
+    const build = this.buildOf();
+    for (const site of this.kb.sitesOn(build, rec.contig)) {
+      const p = sitePos(site, build) as number;
       if (p < rec.pos || p > end || site.role === 'ignored') continue;
       rec.calls.forEach((call, i) => {
         if (call.noCall || call.alleles.every((a) => a === null)) return;
