@@ -11,13 +11,13 @@ export function compareIntervals(a: Interval, b: Interval): number {
   return contigRank(a.contig) - contigRank(b.contig) || (a.contig < b.contig ? -1 : a.contig > b.contig ? 1 : 0) || a.start - b.start || a.end - b.end;
 }
 
-/** Sorted, with overlapping or touching intervals merged. */
-export function mergeIntervals(intervals: Interval[]): Interval[] {
+/** Sorted, with overlapping or touching intervals merged (and those closer than `gap` bases). */
+export function mergeIntervals(intervals: Interval[], gap = 0): Interval[] {
   const sorted = [...intervals].sort(compareIntervals);
   const out: Interval[] = [];
   for (const iv of sorted) {
     const last = out[out.length - 1];
-    if (last && last.contig === iv.contig && iv.start <= last.end + 1) last.end = Math.max(last.end, iv.end);
+    if (last && last.contig === iv.contig && iv.start <= last.end + 1 + gap) last.end = Math.max(last.end, iv.end);
     else out.push({ ...iv });
   }
   return out;
