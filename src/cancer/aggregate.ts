@@ -69,6 +69,43 @@ function satisfied(e: ProfileExpr, present: Set<number>): boolean {
   return false; // NOT: absence is not provable from a VCF
 }
 
+/**
+ * For streaming outputs (annotate): rows of a profile that combines variants may only be written
+ * once every part is seen in the same sample. Offer every cancer match of every carrying sample in
+ * file order; admit() says whether the row can go out now, else it is held; release() at the end
+ * gives the held rows whose profile became complete, in arrival order. Only rows of multi-part
+ * profiles are ever held.
+ */
+export class ProfileGate<T> {
+  private readonly present = new Map<string, Set<number>>();
+  private readonly held: { sample: string; profile: number; row: T }[] = [];
+
+  constructor(private readonly kb: CancerKb) {}
+
+  admit(sample: string, m: Match, row: T): boolean {
+    if (m.kb !== 'cancer') return true;
+    let set = this.present.get(sample);
+    if (!set) this.present.set(sample, (set = new Set()));
+    if (m.extra.civic_variant_id) set.add(Number(m.extra.civic_variant_id));
+    if (!m.extra.profile_parts) return true;
+    const profile = Number(m.extra.molecular_profile_id);
+    if (this.complete(sample, profile)) return true;
+    this.held.push({ sample, profile, row });
+    return false;
+  }
+
+  release(): T[] {
+    const out = this.held.filter((h) => this.complete(h.sample, h.profile)).map((h) => h.row);
+    this.held.length = 0;
+    return out;
+  }
+
+  private complete(sample: string, profile: number): boolean {
+    const p = this.kb.tables().profiles.get(profile);
+    return p !== undefined && satisfied(p.expr, this.present.get(sample) ?? new Set());
+  }
+}
+
 const TIER_RANK: Record<string, number> = { 'Tier I - Level A': 0, 'Tier I - Level B': 1.5, 'Tier II - Level C': 2.5, 'Tier II - Level D': 3.5 };
 const LEVEL_RANK: Record<string, number> = { A: 1, B: 2, C: 3, D: 4, E: 5 };
 const TYPE_RANK = ['Predictive', 'Diagnostic', 'Prognostic', 'Predisposing', 'Oncogenic', 'Functional'];

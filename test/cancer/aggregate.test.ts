@@ -106,3 +106,21 @@ describe('tumour type terms', () => {
     expect(onLabel(parseTumorType('unknownoma'), 'Melanoma', '1909')).toBe(false);
   });
 });
+
+describe('ProfileGate (streaming annotate rows)', () => {
+  it('holds rows of a multi-part profile until every part is seen in that sample', async () => {
+    const { ProfileGate } = await import('../../src/cancer/aggregate.js');
+    const gate = new ProfileGate<string>(kb);
+    const braf = matcher.match(sv('7', 140453136, 'A', 'T'), 'GRCh37');
+    const ezh2 = matcher.match(sv('7', 148508727, 'T', 'A'), 'GRCh37');
+    const out: string[] = [];
+    for (const [sample, ms] of [['BOTH', braf], ['ONLY', braf], ['BOTH', ezh2]] as const) {
+      for (const m of ms) if (gate.admit(sample, m, `${sample} ${m.feature} ${m.extra.civic_ids}`)) out.push(`${sample} ${m.feature} ${m.extra.civic_ids}`);
+    }
+    out.push(...gate.release());
+    expect(out.filter((r) => r.includes('EID4'))).toEqual(['BOTH EZH2 Y646F EID4', 'BOTH BRAF V600E EID4']);
+    expect(out.filter((r) => r.startsWith('ONLY')).length).toBe(4);
+    expect(gate.release()).toEqual([]);
+    expect(gate.admit('X', { kb: 'pgx', gene: 'G', feature: 'f', match: 'exact', extra: {} }, 'pgx row')).toBe(true);
+  });
+});

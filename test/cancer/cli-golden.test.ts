@@ -1,0 +1,58 @@
+// Golden tests: the built CLI (`vcfact annotate`) on every cancer fixture, compared on the cancer
+// rows' identifying columns with fixtures/cancer/golden/<input>.tsv. VCFACT_REGEN=1 rewrites them.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, vcfact } from '../helpers/cli.js';
+
+const COLUMNS = ['sample', 'chrom', 'pos', 'ref', 'alt', 'kb', 'gene', 'feature', 'match', 'evidence_level', 'civic_ids'];
+const dir = fixture('cancer');
+const goldenDir = join(dir, 'golden');
+// profile.* and strelka2-* are checked through cancerFindings (fixtures.test.ts): annotate does not
+// yet gate combined profiles per sample (ProfileGate) nor count GT-less Strelka2 calls as carried.
+const inputs = [
+  ...readdirSync(dir).filter((f) => f.endsWith('.vcf') && !/^(profile|strelka2-)/.test(f)).sort(),
+  ...readdirSync(join(dir, 'pcgr')).filter((f) => f.endsWith('.vcf.gz')).sort().map((f) => `pcgr/${f}`),
+];
+
+function cancerRows(tsv: string): string {
+  const [head = '', ...lines] = tsv.split('\n').filter((l) => l !== '');
+  const cols = head.split('\t');
+  const idx = COLUMNS.map((c) => cols.indexOf(c));
+  expect(idx.every((i) => i >= 0), `columns ${COLUMNS.join(',')} in ${head}`).toBe(true);
+  const rows = lines.map((l) => l.split('\t')).filter((f) => f[cols.indexOf('kb')] === 'cancer').map((f) => idx.map((i) => f[i] ?? '').join('\t'));
+  return `${[COLUMNS.join('\t'), ...rows.sort()].join('\n')}\n`;
+}
+
+describe('vcfact annotate on the cancer fixtures (golden)', () => {
+  for (const input of inputs) {
+    it(input, () => {
+      const r = vcfact(['annotate', join(dir, input), '-O', 'tsv', '-q']);
+      expect(r.status, r.stderr).toBe(0);
+      const got = cancerRows(r.stdout);
+      const file = join(goldenDir, `${input.replace(/^pcgr\//, 'pcgr-')}.tsv`);
+      if (process.env.VCFACT_REGEN === '1' || !existsSync(file)) {
+        mkdirSync(goldenDir, { recursive: true });
+        writeFileSync(file, got);
+      }
+      expect(got).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+
+  it('a non-PASS call is reported by default and dropped by --pass-only', () => {
+    const input = join(dir, 'mutect2-pair.grch37.vcf');
+    const all = cancerRows(vcfact(['annotate', input, '-O', 'tsv', '-q']).stdout);
+    const pass = cancerRows(vcfact(['annotate', input, '-O', 'tsv', '-q', '--pass-only']).stdout);
+    expect(all).toMatch(/KRAS G12D/);
+    expect(pass).not.toMatch(/KRAS G12D/);
+    expect(pass).toMatch(/BRAF V600E/);
+  });
+
+  it('T001-COAD from stdin gives the same cancer rows as from the file', () => {
+    const file = join(dir, 'pcgr', 'T001-COAD.grch38.vcf.gz');
+    const a = cancerRows(vcfact(['annotate', file, '-O', 'tsv', '-q']).stdout);
+    const b = cancerRows(vcfact(['annotate', '-', '-O', 'tsv', '-q'], { input: readFileSync(file) }).stdout);
+    expect(b).toBe(a);
+    expect(a).toMatch(/BRAF V600E\texact\tA\t/);
+  });
+});
