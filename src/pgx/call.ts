@@ -64,7 +64,15 @@ interface Site {
   call: SiteCall;
 }
 
+const CYP2D6_CAVEAT = 'CYP2D6 called from VCF SNVs only (--call-cyp2d6): copy number, the *5 deletion and hybrid alleles are not seen; prefer an outside call';
+
 export function callGene(def: GeneDef, calls: Map<number, SiteCall>, opts: CallOptions = {}): GeneCall {
+  const c = callFromSites(def, calls, opts);
+  if (def.gene !== 'CYP2D6' || !opts.callCyp2d6) return c;
+  return { ...c, note: c.note ? `${c.note}; ${CYP2D6_CAVEAT}` : CYP2D6_CAVEAT };
+}
+
+function callFromSites(def: GeneDef, calls: Map<number, SiteCall>, opts: CallOptions): GeneCall {
   const missing: number[] = [];
   const undocumented: { pos: number; allele: string }[] = [];
   const sites: Site[] = [];

@@ -1,0 +1,165 @@
+// Collector and caller on hand-built records: three site states, gVCF blocks, quality no-calls,
+// --missing-as-ref, phasing, hemizygous calls, gene rules.
+import { describe, expect, it } from 'vitest';
+import { callGene } from '../../src/pgx/call.js';
+import { PgxCollector } from '../../src/pgx/collect.js';
+import type { GeneDef } from '../../src/pgx/kb.js';
+import type { Call, VcfRecord } from '../../src/types.js';
+import { testKb } from './helpers.js';
+
+const kb = testKb();
+const gene = (g: string): GeneDef => kb.genes().get(g) as GeneDef;
+
+function rec(contig: string, pos: number, ref: string, alts: string[], calls: Partial<Call>[], extra: Partial<VcfRecord> = {}): VcfRecord {
+  return {
+    line: pos % 1000,
+    chrom: `chr${contig}`,
+    contig,
+    pos,
+    ids: [],
+    ref,
+    alts,
+    qual: null,
+    filter: ['PASS'],
+    info: {},
+    calls: calls.map((c) => ({ alleles: [0, 0], phased: false, ...c })),
+    ...extra,
+  };
+}
+
+/** Every definition position of a gene as 0/0, with overrides pos → GT alleles. */
+function geneRecords(g: string, gts: Record<number, Partial<Call>>, skip: number[] = []): VcfRecord[] {
+  const def = gene(g);
+  return def.sites.filter((s) => !skip.includes(s.pos)).map((s) => rec(s.chrom, s.pos, s.ref, s.alts, [gts[s.pos] ?? { alleles: [0, 0] }]));
+}
+
+function call(g: string, records: VcfRecord[], opts = {}, missingAsRef = false) {
+  const col = new PgxCollector(kb, 'GRCh38', 1, { missingAsRef });
+  for (const r of records) col.add(r);
+  const def = gene(g);
+  const calls = col.siteCalls(g, def.sites, 0);
+  return { call: callGene(def, calls, opts), calls };
+}
+
+const RS4244285 = 94781859; // CYP2C19 *2 core SNV
+const RS4986893 = 94780653; // CYP2C19 *3
+const RS12769205 = 94775367; // CYP2C19 *2 (with rs4244285)
+
+describe('PgxCollector', () => {
+  it('keeps observed reference, observed alternate and not-assayed apart', () => {
+    const { calls } = call('CYP2C19', geneRecords('CYP2C19', { [RS4244285]: { alleles: [0, 1] } }, [RS4986893]));
+    expect(calls.get(RS4244285)?.state).toBe('alt');
+    expect(calls.get(RS4244285)?.alleles).toEqual(['G', 'A']);
+    expect(calls.get(94761900)?.state).toBe('ref');
+    expect(calls.get(RS4986893)?.state).toBe('missing');
+  });
+
+  it('treats a quality no-call as not assayed, never reference', () => {
+    const recs = geneRecords('CYP2C19', { [RS4244285]: { alleles: [null, null], noCall: 'min-dp', rawAlleles: [0, 1] } });
+    const { call: c, calls } = call('CYP2C19', recs);
+    expect(calls.get(RS4244285)?.state).toBe('missing');
+    expect(calls.get(RS4244285)?.noCall).toBe('min-dp');
+    expect(c.missing).toContain(RS4244285);
+  });
+
+  it('takes gVCF reference blocks as observed reference at the sites they cover', () => {
+    const def = gene('VKORC1');
+    const site = def.sites[0]!;
+    const block = rec(site.chrom, site.pos - 10, 'A', ['<NON_REF>'], [{ alleles: [0, 0] }], { end: site.pos + 10, refBlock: true });
+    const { call: c, calls } = call('VKORC1', [block]);
+    expect(calls.get(site.pos)?.source).toBe('ref-block');
+    expect(c.diplotypes).toEqual(['rs9923231 reference (C)/rs9923231 reference (C)']);
+  });
+
+  it('a reference block that ends before the site does not cover it', () => {
+    const site = gene('VKORC1').sites[0]!;
+    const block = rec(site.chrom, site.pos - 10, 'A', ['<NON_REF>'], [{ alleles: [0, 0] }], { end: site.pos - 1, refBlock: true });
+    expect(call('VKORC1', [block]).calls.get(site.pos)?.state).toBe('missing');
+  });
+
+  it('--missing-as-ref fills absent positions and says so', () => {
+    const { call: c, calls } = call('CYP2C19', geneRecords('CYP2C19', {}, [RS4986893]), {}, true);
+    expect(calls.get(RS4986893)?.source).toBe('missing-as-ref');
+    expect(c.missing).toEqual([]);
+  });
+
+  it('merges split multi-allelic records into one genotype', () => {
+    const site = gene('RYR1').sites.find((s) => s.pos === 38440851)!;
+    const a = rec(site.chrom, site.pos, 'C', ['A'], [{ alleles: [1, 0] }]);
+    const b = rec(site.chrom, site.pos, 'C', ['T'], [{ alleles: [0, 1] }]);
+    const col = new PgxCollector(kb, 'GRCh38', 1);
+    col.add(a);
+    col.add(b);
+    expect(col.siteCalls('RYR1', [site], 0).get(site.pos)?.alleles).toEqual(['A', 'T']);
+  });
+
+  it('finds GRCh37 records through the GRCh37 positions', () => {
+    const site = gene('CYP2C19').sites.find((s) => s.pos === RS4244285)!;
+    const col = new PgxCollector(kb, 'GRCh37', 1);
+    col.add(rec('10', site.pos37 as number, 'G', ['A'], [{ alleles: [1, 1] }]));
+    expect(col.siteCalls('CYP2C19', [site], 0).get(site.pos)?.alleles).toEqual(['A', 'A']);
+  });
+
+  it('ignores records on other contigs or positions', () => {
+    const col = new PgxCollector(kb, 'GRCh38', 1);
+    col.add(rec('10', RS4244285 + 1, 'G', ['A'], [{ alleles: [1, 1] }]));
+    col.add(rec('11', RS4244285, 'G', ['A'], [{ alleles: [1, 1] }]));
+    const site = gene('CYP2C19').sites.find((s) => s.pos === RS4244285)!;
+    expect(col.siteCalls('CYP2C19', [site], 0).get(RS4244285)?.state).toBe('missing');
+  });
+});
+
+describe('callGene', () => {
+  it('calls an unphased heterozygote *1/*2 (CYP2C19 *1 carries G at rs3758581)', () => {
+    const recs = geneRecords('CYP2C19', { [RS12769205]: { alleles: [0, 1] }, [RS4244285]: { alleles: [0, 1] }, 94842866: { alleles: [1, 1] } });
+    expect(call('CYP2C19', recs).call.diplotypes).toEqual(['*1/*2']);
+  });
+
+  it('uses phase: *2 and *3 in trans is *2/*3, in cis no named pair', () => {
+    const trans = geneRecords('CYP2C19', { [RS12769205]: { alleles: [0, 1], phased: true }, [RS4244285]: { alleles: [0, 1], phased: true }, [RS4986893]: { alleles: [1, 0], phased: true }, 94842866: { alleles: [1, 1] } });
+    expect(call('CYP2C19', trans).call.diplotypes).toEqual(['*2/*3']);
+    const cis = geneRecords('CYP2C19', { [RS12769205]: { alleles: [0, 1], phased: true }, [RS4244285]: { alleles: [0, 1], phased: true }, [RS4986893]: { alleles: [0, 1], phased: true }, 94842866: { alleles: [1, 1] } });
+    const c = call('CYP2C19', cis).call;
+    expect(c.diplotypes).toEqual([]);
+    expect(c.kind).toBe('none');
+  });
+
+  it('does not call CYP2D6 from the VCF unless asked', () => {
+    const recs = geneRecords('CYP2D6', {});
+    const c = call('CYP2D6', recs).call;
+    expect(c.diplotypes).toEqual([]);
+    expect(c.note).toMatch(/outside calls/);
+    const asked = call('CYP2D6', recs, { callCyp2d6: true }).call;
+    expect(asked.diplotypes).toContain('*1/*1');
+    expect(asked.note).toMatch(/copy number/);
+  });
+
+  it('does not call NAT2 when a required position is missing', () => {
+    const c = call('NAT2', geneRecords('NAT2', {}, [18400194])).call;
+    expect(c.diplotypes).toEqual([]);
+    expect(c.note).toMatch(/required position/);
+  });
+
+  it('gives hemizygous G6PD calls a single haplotype', () => {
+    const def = gene('G6PD');
+    const recs = def.sites.map((s) => rec(s.chrom, s.pos, s.ref, s.alts, [{ alleles: [0] }]));
+    const c = call('G6PD', recs).call;
+    expect(c.kind).toBe('hemizygous');
+    expect(c.diplotypes).toEqual(['B (reference)']);
+  });
+
+  it('refuses a call over an undocumented allele (not a lowest-function gene)', () => {
+    const site = gene('TPMT').sites.find((s) => s.pos === 18143724)!;
+    const recs = geneRecords('TPMT', {}).map((r) => (r.pos === site.pos ? rec(site.chrom, site.pos, site.ref, ['G', 'T'], [{ alleles: [0, 2] }]) : r));
+    const c = call('TPMT', recs).call;
+    expect(c.diplotypes).toEqual([]);
+    expect(c.undocumented).toEqual([{ pos: 18143724, allele: 'T' }]);
+    expect(call('TPMT', recs, { findCombinations: true }).call.diplotypes).toEqual(['*1/g.18143724C>T']);
+  });
+
+  it('reports nothing assayed as no call', () => {
+    const c = call('CYP3A5', []).call;
+    expect(c.diplotypes).toEqual([]);
+    expect(c.missing.length).toBe(gene('CYP3A5').positions.length);
+  });
+});
