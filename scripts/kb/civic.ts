@@ -269,11 +269,12 @@ export async function buildCancer(sourcesDir: string): Promise<BuiltTable[]> {
     to37: loadChain(join(sourcesDir, 'ucsc-liftover-chains', 'hg38ToHg19.over.chain.gz')),
   };
 
-  // Genes whose codons/exons need a transcript.
+  // Genes whose codons/exons need a transcript, and genes with protein/gene-level biomarkers
+  // (their span lets the prefilter pass records a consequence may match).
   const txGenes = new Set<string>();
   for (const v of variants) {
     const c = classify({ name: v.variant ?? '', types: v.variant_types ?? '', hasAlleles: false, hasCoords: true });
-    if (c.kind === 'codon' || c.kind === 'exon') txGenes.add(v.gene ?? '');
+    if (c.kind === 'codon' || c.kind === 'exon' || c.kind === 'protein' || c.kind === 'gene') txGenes.add(v.gene ?? '');
   }
   const tx = loadTranscripts(sourcesDir, txGenes);
 
@@ -401,7 +402,7 @@ export async function buildCancer(sourcesDir: string): Promise<BuiltTable[]> {
       name: 'cancer-transcripts',
       file: 'cancer/transcripts.json',
       domain: 'cancer',
-      description: 'Exons, CDS and strand per build of the genes with codon or exon biomarkers',
+      description: 'Exons, CDS and strand per build of the genes with codon, exon, protein- or gene-level biomarkers',
       sources: [REFGENE, MANE],
       builds: ['GRCh37', 'GRCh38'],
       records: transcripts.length,

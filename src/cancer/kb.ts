@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KbError } from '../errors.js';
 import type { Build, Interval } from '../types.js';
-import type { Biomarker, EvidenceItem, Locus, Profile } from './types.js';
+import type { Biomarker, EvidenceItem, Locus, Profile, TranscriptRow } from './types.js';
 
 export const CANCER_FILES = {
   biomarkers: 'cancer/civic-biomarkers.json',
   profiles: 'cancer/civic-profiles.json',
   evidence: 'cancer/civic-evidence.json',
+  transcripts: 'cancer/transcripts.json',
 } as const;
 
 /** One locus of one biomarker, for position lookups. */
@@ -31,6 +32,8 @@ export interface CancerTables {
   consequenceLevel: Map<string, Biomarker[]>;
   /** Loci per build, per contig, sorted by start. */
   loci: Record<Build, Map<string, LocusEntry[]>>;
+  /** Transcript span per build and gene (genes with codon/exon/protein/gene-level biomarkers). */
+  geneSpans: Record<Build, Map<string, Interval>>;
 }
 
 export interface CancerKb {
@@ -38,6 +41,8 @@ export interface CancerKb {
   tables(): CancerTables;
   /** Every interval a variant must overlap to possibly match by position (prefilter). */
   intervals(build: Build): Interval[];
+  /** Spans of the genes with protein- or gene-level biomarkers (only a consequence can match there). */
+  consequenceIntervals(build: Build): Interval[];
 }
 
 function readJson<T>(dir: string, file: string): T {
@@ -62,7 +67,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /** Biomarkers that can be usable by position (only those with evidence through some profile). */
-function index(biomarkers: Biomarker[], profiles: Profile[], items: EvidenceItem[]): CancerTables {
+function index(biomarkers: Biomarker[], profiles: Profile[], items: EvidenceItem[], transcripts: TranscriptRow[]): CancerTables {
   const itemsOfProfile = new Map<number, EvidenceItem[]>();
   const assertionsOfEvidence = new Map<string, string[]>();
   for (const it of items) {
@@ -88,7 +93,13 @@ function index(biomarkers: Biomarker[], profiles: Profile[], items: EvidenceItem
     }
   }
   for (const byContig of Object.values(loci)) for (const list of byContig.values()) list.sort((a, b) => a.locus.start - b.locus.start || a.biomarker.id - b.biomarker.id);
-  return { biomarkers: map, profiles: profileMap, profilesOfVariant, itemsOfProfile, assertionsOfEvidence, consequenceLevel, loci };
+  const geneSpans: Record<Build, Map<string, Interval>> = { GRCh37: new Map(), GRCh38: new Map() };
+  for (const t of transcripts) {
+    const first = t.exons[0];
+    const last = t.exons[t.exons.length - 1];
+    if (first && last) geneSpans[t.build].set(t.gene, { contig: t.contig, start: first[0], end: last[1] });
+  }
+  return { biomarkers: map, profiles: profileMap, profilesOfVariant, itemsOfProfile, assertionsOfEvidence, consequenceLevel, loci, geneSpans };
 }
 
 export function loadCancerKb(dataDir: string): CancerKb {
@@ -98,6 +109,7 @@ export function loadCancerKb(dataDir: string): CancerKb {
       readJson<Biomarker[]>(dataDir, CANCER_FILES.biomarkers),
       readJson<Profile[]>(dataDir, CANCER_FILES.profiles),
       readJson<EvidenceItem[]>(dataDir, CANCER_FILES.evidence),
+      readJson<TranscriptRow[]>(dataDir, CANCER_FILES.transcripts),
     );
     return cached;
   };
@@ -109,6 +121,15 @@ export function loadCancerKb(dataDir: string): CancerKb {
       for (const [contig, list] of tables().loci[build]) {
         // Insertions (empty REF) sit between start-1 and start: cover both flanks.
         for (const { locus } of list) out.push({ contig, start: Math.min(locus.start, locus.end) - (locus.tref === '' ? 1 : 0), end: Math.max(locus.start, locus.end) });
+      }
+      return out;
+    },
+    consequenceIntervals(build: Build): Interval[] {
+      const t = tables();
+      const out: Interval[] = [];
+      for (const gene of t.consequenceLevel.keys()) {
+        const span = t.geneSpans[build].get(gene);
+        if (span) out.push({ ...span });
       }
       return out;
     },

@@ -101,6 +101,7 @@ function extra(t: CancerTables, b: Biomarker, it: EvidenceItem, note: string): R
 
 export function cancerMatcher(kb: CancerKb, header?: Pick<VcfHeader, 'info'>): CancerMatcher {
   let reader: ConsequenceReader | undefined = header ? consequenceReader(header) : undefined;
+  let headerKnown = header !== undefined;
 
   function positional(t: CancerTables, v: SplitVariant, build: Build, csq: Consequence[] | undefined): Hit[] {
     const list = t.loci[build].get(v.record.contig);
@@ -168,10 +169,13 @@ export function cancerMatcher(kb: CancerKb, header?: Pick<VcfHeader, 'info'>): C
   return {
     name: 'cancer',
     intervals(build: Build): Interval[] {
-      return kb.intervals(build);
+      // Gene spans only help when a consequence can be read; before the header is known (index
+      // reads ask first) they are included, since the input may carry one.
+      return headerKnown && !reader ? kb.intervals(build) : [...kb.intervals(build), ...kb.consequenceIntervals(build)];
     },
     useHeader(h: Pick<VcfHeader, 'info'>): void {
       reader = consequenceReader(h);
+      headerKnown = true;
     },
     stats(): CancerStats {
       let n = 0;

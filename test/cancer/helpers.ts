@@ -4,7 +4,7 @@ import { trimAlleles } from '../../scripts/kb/civic-read.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Biomarker, EvidenceItem, Profile } from '../../src/cancer/types.js';
+import type { Biomarker, EvidenceItem, Profile, TranscriptRow } from '../../src/cancer/types.js';
 
 export function call(alleles: (number | null)[], extra: Partial<Call> = {}): Call {
   return { alleles, phased: false, ...extra };
@@ -32,7 +32,7 @@ export function sv(contig: string, pos: number, ref: string, alt: string, opts: 
 
 
 /** A data dir holding the given cancer tables (single-variant profiles are added for every biomarker without one). */
-export function kbDir(biomarkers: Biomarker[], items: EvidenceItem[], profiles: Profile[] = []): string {
+export function kbDir(biomarkers: Biomarker[], items: EvidenceItem[], profiles: Profile[] = [], transcripts: TranscriptRow[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'vcfact-cancer-'));
   mkdirSync(join(dir, 'cancer'));
   const all = [...profiles];
@@ -40,6 +40,7 @@ export function kbDir(biomarkers: Biomarker[], items: EvidenceItem[], profiles: 
   writeFileSync(join(dir, 'cancer', 'civic-biomarkers.json'), JSON.stringify(biomarkers));
   writeFileSync(join(dir, 'cancer', 'civic-profiles.json'), JSON.stringify(all));
   writeFileSync(join(dir, 'cancer', 'civic-evidence.json'), JSON.stringify(items));
+  writeFileSync(join(dir, 'cancer', 'transcripts.json'), JSON.stringify(transcripts));
   return dir;
 }
 

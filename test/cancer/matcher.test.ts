@@ -23,7 +23,8 @@ const B: Biomarker[] = [
 ];
 const items = B.map((b) => item(`EID${b.id}`, b.id));
 items.push(item('AID7', 12, { level: '', tier: 'Tier I - Level A', evidence: ['EID12'] }));
-const kb = loadCancerKb(kbDir(B, items));
+const tp53 = { gene: 'TP53', transcript: 'NM_000546', choice: 'MANE Select', contig: '17', strand: '-' as const, cdsStart: 7572927, cdsEnd: 7579912, exons: [[7571720, 7573008], [7590695, 7590856]] as [number, number][] };
+const kb = loadCancerKb(kbDir(B, items, [], [{ ...tp53, build: 'GRCh37' }, { ...tp53, build: 'GRCh38', contig: '17', exons: [[7668402, 7669690], [7687377, 7687538]] }]));
 const m = cancerMatcher(kb);
 const names = (v: ReturnType<typeof sv>, build: 'GRCh37' | 'GRCh38' = 'GRCh37', matcher = m) =>
   [...new Set(matcher.match(v, build).map((x) => `${x.feature}:${x.match}`))].sort();
@@ -99,6 +100,16 @@ describe('cancer matcher', () => {
     const ivs = m.intervals('GRCh37');
     expect(ivs.some((i) => i.contig === '5' && i.start === 1295161)).toBe(true);
     expect(ivs.some((i) => i.contig === '17' && i.start === 7577149)).toBe(true);
+  });
+
+  it('gene spans feed the prefilter unless the header is known to carry no consequence', () => {
+    const span = (mm: ReturnType<typeof cancerMatcher>) => mm.intervals('GRCh37').some((i) => i.contig === '17' && i.start === 7571720 && i.end === 7590856);
+    expect(span(cancerMatcher(kb))).toBe(true);
+    const noCsq = cancerMatcher(kb);
+    noCsq.useHeader({ info: new Map() });
+    expect(span(noCsq)).toBe(false);
+    const def: FieldDef = { id: 'ANN', number: '.', type: 'String', description: "Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | HGVS.p'" };
+    expect(span(cancerMatcher(kb, { info: new Map([['ANN', def]]) }))).toBe(true);
   });
 
   it('eventMatches edge cases', () => {
