@@ -35,13 +35,23 @@ function procHwmKb(pid: number): number {
   }
 }
 
-function runOnce(cmd: string, args: string[], stdoutPath: string): Promise<RunResult> {
+function runOnce(cmd: string, args: string[], stdoutPath: string, timeoutS: number): Promise<RunResult> {
   const useTime = existsSync(GNU_TIME);
   const rssFile = join(tmpdir(), `vcfact-bench-rss-${process.pid}`);
   const out = openSync(stdoutPath, 'w');
   const argv = useTime ? [GNU_TIME, '-f', '%M', '-o', rssFile, cmd, ...args] : [cmd, ...args];
   const t0 = process.hrtime.bigint();
-  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', out, 'pipe'] });
+  // Own process group, so that a timeout kills the command and not only GNU time.
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', out, 'pipe'], detached: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }, timeoutS * 1000);
   closeSync(out);
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => {
@@ -52,11 +62,13 @@ function runOnce(cmd: string, args: string[], stdoutPath: string): Promise<RunRe
   return new Promise((resolve) => {
     child.on('error', (e) => {
       clearInterval(poll);
+      clearTimeout(timer);
       resolve({ code: -1, wall: 0, rssKb: 0, stderr: e.message });
     });
     child.on('close', (code) => {
       const wall = Number(process.hrtime.bigint() - t0) / 1e9;
       clearInterval(poll);
+      clearTimeout(timer);
       let rssKb = hwm;
       if (useTime) {
         // GNU time prefixes "Command exited with non-zero status N" when the command fails.
@@ -64,16 +76,26 @@ function runOnce(cmd: string, args: string[], stdoutPath: string): Promise<RunRe
         rssKb = Number(lines[lines.length - 1] ?? NaN);
         rmSync(rssFile, { force: true });
       }
-      resolve({ code, wall, rssKb, stderr });
+      resolve({ code, wall, rssKb, stderr: timedOut ? `timed out after ${timeoutS} s` : stderr });
     });
   });
 }
 
-export async function measure(cmd: string, args: string[], opts: { runs: number; stdout?: string }): Promise<Measurement> {
+/**
+ * Up to `runs` runs, fewer when they have used up `budgetS` seconds (a slow command on a big
+ * input is timed once rather than holding the benchmark for half an hour); each run is killed
+ * after `timeoutS`.
+ */
+export async function measure(
+  cmd: string,
+  args: string[],
+  opts: { runs: number; stdout?: string; budgetS: number; timeoutS: number },
+): Promise<Measurement> {
   const walls: number[] = [];
   let rssKb = 0;
   for (let i = 0; i < opts.runs; i++) {
-    const r = await runOnce(cmd, args, opts.stdout ?? '/dev/null');
+    if (walls.reduce((a, b) => a + b, 0) > opts.budgetS) break;
+    const r = await runOnce(cmd, args, opts.stdout ?? '/dev/null', opts.timeoutS);
     if (r.code !== 0) {
       return { ok: false, walls, median: NaN, rssMb: NaN, error: `exit ${r.code}: ${gist(r.stderr)}` };
     }

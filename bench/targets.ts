@@ -27,7 +27,7 @@ function atMost(id: string, what: string, value: number | undefined, limit: numb
     id,
     what,
     status: value <= limit ? 'PASS' : 'MISS',
-    detail: `${num(value)}${unit} vs ≤ ${num(limit)}${unit}: ${value <= limit ? `${pct(margin)} headroom` : `over by ${pct(margin)}`}`,
+    detail: `${num(value)}${unit} vs ≤ ${num(limit)}${unit}: ${value <= limit ? `${pct(margin)} headroom` : `over by ${pct(margin)}${value > 2 * limit ? ` (${num(value / limit)}× the limit)` : ''}`}`,
   };
 }
 
