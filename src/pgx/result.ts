@@ -39,6 +39,7 @@ export interface PgxResult {
   lookup_key: string;
   /** 'allele: function (activity)' per haplotype used for the phenotype. */
   functions: string[];
+  /** GRCh38 position(rsid), with [min-dp] etc. when the quality policy made it a no-call. */
   missing_sites: string[];
   call_quality: CallQuality;
   source: 'vcf' | 'outside-call';
@@ -124,9 +125,11 @@ function fnText(p: Phenotype): string[] {
 }
 
 function fromCall(sample: string, call: GeneCall, calls: Map<number, SiteCall>, row: PhenotypeRow | undefined, reference: string): GeneOutcome {
+  // Each missing position with its rsid and, when the quality policy removed the call, why.
   const missing = call.missing.map((p) => {
-    const s = calls.get(p)?.site;
-    return s?.rsid ? `${p}(${s.rsid})` : String(p);
+    const c = calls.get(p);
+    const why = c?.noCall && c.noCall !== 'missing' ? ` [${c.noCall}]` : '';
+    return `${p}${c?.site.rsid ? `(${c.site.rsid})` : ''}${why}`;
   });
   const filled = [...calls.values()].some((c) => c.source === 'missing-as-ref');
   const haps = call.kind === 'none' && call.fallback ? [call.fallback.haplotypes] : call.haplotypes;

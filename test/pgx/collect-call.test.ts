@@ -163,3 +163,14 @@ describe('callGene', () => {
     expect(c.missing.length).toBe(gene('CYP3A5').positions.length);
   });
 });
+
+describe('missing sites in results', () => {
+  it('say why the quality policy removed a call', async () => {
+    const { sampleResults } = await import('../../src/pgx/result.js');
+    const col = new PgxCollector(kb, 'GRCh38', 1);
+    for (const r of geneRecords('CYP2C19', { [RS4244285]: { alleles: [null, null], noCall: 'min-gq', rawAlleles: [0, 1] } })) col.add(r);
+    const r = sampleResults(kb, col, 0, 'S1', { genes: ['CYP2C19'] }, []).find((x) => x.gene === 'CYP2C19');
+    expect(r?.missing_sites).toEqual(['94781859(rs4244285) [min-gq]']);
+    expect(r?.call_quality).not.toBe('complete');
+  });
+});
