@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Measurement } from '../../bench/measure.js';
+import { checkTargets, type InputKey, type Row, type ToolKey } from '../../bench/targets.js';
+
+const ok = (median: number, rssMb = 100): Measurement => ({ ok: true, walls: [median], median, rssMb });
+const row = (tool: ToolKey, input: InputKey, m: Measurement): Row => ({ tool, input, m });
+
+describe('checkTargets', () => {
+  it('passes targets that are met and reports the headroom', () => {
+    const rows = [
+      row('bgzip', 'wgs', ok(1)),
+      row('annotate-stream', 'wgs', ok(1.2, 110)),
+      row('bcftools', 'wgs', ok(17)),
+      row('vcfanno', 'wgs', ok(26)),
+      row('annotate-index', 'wgs', ok(0.3)),
+      row('pgx-index', 'wgs', ok(0.4)),
+      row('pgx-stream', 'wgs', ok(1.3, 120)),
+      row('bgzip', 'cohort', ok(4)),
+      row('pgx-stream', 'cohort', ok(5, 300)),
+      row('annotate-stream', 'small', ok(0.2, 100)),
+      row('pgx-stream', 'small', ok(0.2, 110)),
+    ];
+    const checks = checkTargets(rows);
+    expect(checks.map((c) => c.status)).toEqual(Array(9).fill('PASS'));
+    expect(checks[0]!.detail).toBe('1.20× vs ≤ 1.50×: 20% headroom');
+    expect(checks[1]!.detail).toBe('14.2× vs ≥ 10.0×: 42% to spare');
+  });
+
+  it('reports misses with the margin and n/a where a command failed', () => {
+    const failed: Measurement = { ok: false, walls: [], median: NaN, rssMb: NaN, error: 'exit 1: boom' };
+    const rows = [
+      row('bgzip', 'wgs', ok(1)),
+      row('annotate-stream', 'wgs', ok(3)),
+      row('bcftools', 'wgs', ok(6)),
+      row('annotate-index', 'wgs', failed),
+    ];
+    const [ratio, bcftools, vcfanno, annIndex] = checkTargets(rows);
+    expect(ratio).toMatchObject({ status: 'MISS', detail: '3.00× vs ≤ 1.50×: over by 100%' });
+    expect(bcftools).toMatchObject({ status: 'MISS', detail: '2.00× vs ≥ 10.0×: short by 80%' });
+    expect(vcfanno!.status).toBe('n/a');
+    expect(annIndex!.status).toBe('n/a');
+  });
+});
