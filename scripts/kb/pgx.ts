@@ -61,6 +61,7 @@ export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
   const genes: GeneRow[] = [];
   let fromPypgx = 0;
   let lifted = 0;
+  let disagree = 0;
   for (const d of defs) {
     const ex = exemptions[d.gene];
     // An exemption names a variant (position + REF): G6PD ignores CGGT>C at 154532990 but not C>T there.
@@ -70,6 +71,7 @@ export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
       const chrom = canon(v.chromosome);
       const p37 = pos37(chrom, v.position);
       if (p37.from === 'pypgx') fromPypgx++;
+      if (p37.disagrees) disagree++;
       else if (p37.from === 'liftover') lifted++;
       const cpic = Object.fromEntries(Object.entries(v.cpicToVcfAlleleMap).filter(([k, x]) => k !== x));
       sites.push({
@@ -126,7 +128,7 @@ export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
       sources: [SRC.definitions, SRC.pypgx, SRC.chain],
       builds: ['GRCh38', 'GRCh37'],
       records: sites.length,
-      notes: `GRCh38 from PharmCAT definitions; GRCh37 from PyPGx variant-table.csv where it lists the GRCh38 position (${fromPypgx} sites), else UCSC hg38ToHg19 liftover (${lifted} sites), ${sites.length - fromPypgx - lifted} without a GRCh37 position (pos37From per row)`,
+      notes: `GRCh38 from PharmCAT definitions; GRCh37 from PyPGx variant-table.csv where it lists the GRCh38 position (${fromPypgx} sites; the liftover disagrees at ${disagree} of them), else UCSC hg38ToHg19 liftover (${lifted} sites), ${sites.length - fromPypgx - lifted} without a GRCh37 position (pos37From per row)`,
       content: rowsFile(sites),
     },
     {
@@ -167,7 +169,7 @@ export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
 }
 
 /** chrom + GRCh38 pos → GRCh37 pos: PyPGx's table first, then the UCSC chain. */
-function grch37Positions(sourcesDir: string): (chrom: string, pos: number) => { pos: number | null; from: SiteRow['pos37From'] } {
+function grch37Positions(sourcesDir: string): (chrom: string, pos: number) => { pos: number | null; from: SiteRow['pos37From']; disagrees?: boolean } {
   const text = readFileSync(join(sourcesDir, 'pypgx-data', 'variant-table.csv'), 'utf8');
   const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
   const head = (lines[0] ?? '').split(',');
@@ -182,12 +184,15 @@ function grch37Positions(sourcesDir: string): (chrom: string, pos: number) => { 
     if (Number.isInteger(a) && Number.isInteger(b) && a > 0 && b > 0) map.set(`${canon(f[ci] ?? '')}:${b}`, a);
   }
   const chain = loadChain(join(sourcesDir, 'ucsc-liftover-chains', 'hg38ToHg19.over.chain.gz'));
-  return (chrom, pos) => {
-    const hit = map.get(`${chrom}:${pos}`);
-    if (hit !== undefined) return { pos: hit, from: 'pypgx' };
+  const lookup = (chrom: string, pos: number): { pos: number | null; from: SiteRow['pos37From']; disagrees?: boolean } => {
     const l = liftPoint(chain, chrom, pos);
-    return l && l.contig === chrom ? { pos: l.pos, from: 'liftover' } : { pos: null, from: 'none' };
+    const lifted = l && l.contig === chrom ? l.pos : null;
+    const hit = map.get(`${chrom}:${pos}`);
+    // Where both exist the two must agree; the count goes into the manifest notes.
+    if (hit !== undefined) return { pos: hit, from: 'pypgx', disagrees: lifted !== null && lifted !== hit };
+    return lifted !== null ? { pos: lifted, from: 'liftover' } : { pos: null, from: 'none' };
   };
+  return lookup;
 }
 
 function buildPhenotypes(sourcesDir: string): PhenotypeRow[] {
