@@ -42,8 +42,19 @@ const NON_DNA_TYPES = /transcript_amplification|transcript_fusion|gene_fusion|co
 
 const AA = 'ACDEFGHIKLMNPQRSTVWY';
 
+/** One protein change in CIViC's upper-cased one-letter style: 'R282W', 'K706FS*19', 'E746_A750DEL', 'D770DELINSGY'. */
+export const PROTEIN_NAME = /^[A-Z]\d+([A-Z*]|FS.*|DEL[A-Z]*|DUP|INS[A-Z]*|DELINS[A-Z]+|_[A-Z]\d+(DEL[A-Z]*|DUP[A-Z]*|INS[A-Z]+|DELINS[A-Z]+|>[A-Z]+))$/;
+
 function gene(kind: BiomarkerKind, why: string, consequences: string[], inRange = false): Classification {
   return { kind, why, consequences, ...(inRange ? { inRange } : {}) };
+}
+
+/** Protein keys a CIViC name stands for ('R200W (c.598C>T)' → R200W, 'Q157P/R' → Q157P, Q157R), or undefined. */
+export function proteinKeysOfName(name: string): string[] | undefined {
+  const n = name.trim().toUpperCase().replace(/\s+/g, ' ').replace(/^([A-Z]\d+\S*) \(?C\..*$/, '$1');
+  const alt = /^([A-Z])(\d+)([A-Z*](?:\/[A-Z*])+)$/.exec(n);
+  if (alt) return (alt[3] as string).split('/').map((x) => `${alt[1]}${alt[2]}${x}`);
+  return PROTEIN_NAME.test(n) ? [proteinKey(n)] : undefined;
 }
 
 export function classify(f: VariantFacts): Classification {
@@ -96,7 +107,7 @@ export function classify(f: VariantFacts): Classification {
     const stem = `${alt[1]}${alt[2]}`;
     return { kind: 'protein', why: 'protein change without alleles: matched through HGVSp', protein: (alt[3] as string).split('/').map((x) => stem + x) };
   }
-  if (/^[A-Z]\d+([A-Z*]|FS.*|DEL[A-Z]*|DUP|INS[A-Z]*|_[A-Z]\d+(DEL[A-Z]*|DUP|INS[A-Z]+|DELINS[A-Z]+|>[A-Z]+))$/.test(n)) {
+  if (PROTEIN_NAME.test(n)) {
     // A named in-frame deletion with an exact CIViC range can also be recognised by its span.
     if (f.hasCoords && /_[A-Z]\d+DEL[A-Z]*$/.test(n) && /inframe_deletion/.test(types)) {
       return { kind: 'range', why: 'named in-frame deletion: a deletion of exactly the CIViC range', event: 'deletion-span', protein: [proteinKey(n)] };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { BuiltTable, SourceRef } from '../../src/kb/manifest.js';
 import type { Biomarker, EvidenceItem, Locus, Profile, ProfileExpr, TranscriptRow } from '../../src/cancer/types.js';
 import type { Build, Interval } from '../../src/types.js';
-import { classify, type Classification } from './civic-classify.js';
+import { classify, proteinKeysOfName, type Classification } from './civic-classify.js';
 import { readCivicVcf, readTsv, reverseComplement, trimAlleles, type Row } from './civic-read.js';
 import { isLiftFailure, liftInterval, loadChain, type Chain } from './liftover.js';
 import { codonToGenomic, exonInterval, loadTranscripts, type TranscriptModel, type TranscriptTables } from './transcripts.js';
@@ -145,6 +145,10 @@ function buildBiomarker(v: Row, vcf: ReturnType<typeof readCivicVcf>, tx: Transc
     const l = exactLocus(v, vcf);
     if (!l) return { ...b, kind: 'none', why: 'alleles present but unusable (non-ACGT or no position)' };
     srcLoci = [l];
+    // A protein-change name also lets a VEP/SnpEff HGVSp find it when the VCF writes the allele
+    // differently (an indel not left-aligned, an MNV split or merged).
+    const keys = proteinKeysOfName(b.name);
+    if (keys) b.protein = keys;
   } else if (hasCoords) {
     srcLoci = [{ contig: canonicalCivicContig(v.chromosome ?? ''), start: Math.min(start, stop), end: Math.max(start, stop) }];
   }

@@ -30,6 +30,8 @@ export interface CancerTables {
   assertionsOfEvidence: Map<string, string[]>;
   /** Protein- and gene-level biomarkers (need a consequence) per gene symbol. */
   consequenceLevel: Map<string, Biomarker[]>;
+  /** Exact biomarkers with a protein-change name, per gene (found through HGVSp too). */
+  proteinNamed: Map<string, Biomarker[]>;
   /** Loci per build, per contig, sorted by start. */
   loci: Record<Build, Map<string, LocusEntry[]>>;
   /** Transcript span per build and gene (genes with codon/exon/protein/gene-level biomarkers). */
@@ -83,11 +85,13 @@ function index(biomarkers: Biomarker[], profiles: Profile[], items: EvidenceItem
   }
   const map = new Map<number, Biomarker>();
   const consequenceLevel = new Map<string, Biomarker[]>();
+  const proteinNamed = new Map<string, Biomarker[]>();
   const loci: Record<Build, Map<string, LocusEntry[]>> = { GRCh37: new Map(), GRCh38: new Map() };
   for (const b of biomarkers) {
     map.set(b.id, b);
     if (b.kind === 'none' || !profilesOfVariant.has(b.id)) continue;
     if (b.kind === 'protein' || b.kind === 'gene') push(consequenceLevel, b.gene, b);
+    else if (b.kind === 'exact' && b.protein) push(proteinNamed, b.gene, b);
     for (const build of ['GRCh37', 'GRCh38'] as Build[]) {
       for (const locus of b.loci[build]) push(loci[build], locus.contig, { biomarker: b, locus });
     }
@@ -99,7 +103,7 @@ function index(biomarkers: Biomarker[], profiles: Profile[], items: EvidenceItem
     const last = t.exons[t.exons.length - 1];
     if (first && last) geneSpans[t.build].set(t.gene, { contig: t.contig, start: first[0], end: last[1] });
   }
-  return { biomarkers: map, profiles: profileMap, profilesOfVariant, itemsOfProfile, assertionsOfEvidence, consequenceLevel, loci, geneSpans };
+  return { biomarkers: map, profiles: profileMap, profilesOfVariant, itemsOfProfile, assertionsOfEvidence, consequenceLevel, proteinNamed, loci, geneSpans };
 }
 
 export function loadCancerKb(dataDir: string): CancerKb {

@@ -147,9 +147,9 @@ export function cancerMatcher(kb: CancerKb, header?: Pick<VcfHeader, 'info'>): C
   function consequenceHits(t: CancerTables, v: SplitVariant, build: Build, csq: Consequence[], already: Set<number>): Hit[] {
     const hits: Hit[] = [];
     for (const c of csq) {
-      for (const b of t.consequenceLevel.get(c.gene) ?? []) {
+      for (const b of [...(t.consequenceLevel.get(c.gene) ?? []), ...(t.proteinNamed.get(c.gene) ?? [])]) {
         if (already.has(b.id)) continue;
-        if (b.kind === 'protein') {
+        if (b.kind === 'protein' || b.kind === 'exact') {
           const ok = c.protein !== undefined && (b.protein ?? []).includes(c.protein);
           if (ok) {
             already.add(b.id);

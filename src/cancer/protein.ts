@@ -8,9 +8,14 @@ const THREE: Record<string, string> = {
   Ter: '*', Sec: 'U', Xaa: 'X',
 };
 
-/** CIViC-style name → key: 'V600E' → 'V600E', 'P2514fs*19' → 'P2514FS', 'Q61X' stays (X = any). */
+/** CIViC-style name → key: 'V600E' → 'V600E', 'P2514fs*19' → 'P2514FS', 'A767_V769dupASV' → 'A767_V769DUP'. */
 export function proteinKey(name: string): string {
-  return name.trim().toUpperCase().replace(/^P\./, '').replace(/FS.*$/, 'FS');
+  return tidy(name.trim().toUpperCase().replace(/^P\./, ''));
+}
+
+/** Frameshifts cut to 'FS'; residues spelled after del/dup dropped ('E554DELPMYE' → 'E554DEL'), as HGVS omits them. */
+function tidy(key: string): string {
+  return key.replace(/FS.*$/, 'FS').replace(/(DEL|DUP)(?!INS)[A-Z]*$/, '$1');
 }
 
 /**
@@ -26,7 +31,7 @@ export function hgvspKey(hgvsp: string): string | undefined {
   if (p.includes('=') || p === '?' || p === '') return undefined;
   const one = p.replace(/[A-Z][a-z]{2}/g, (m) => THREE[m] ?? m);
   // p.Gly12Ter → G12*; frameshifts p.Pro2514ArgfsTer3 → P2514RFS*3 → cut to P2514FS.
-  const key = one.toUpperCase().replace(/^([A-Z*]\d+)[A-Z*]?FS.*$/, '$1FS');
+  const key = tidy(one.toUpperCase().replace(/^([A-Z*]\d+)[A-Z*]?FS.*$/, '$1FS'));
   return /^[A-Z*]\d+/.test(key) ? key : undefined;
 }
 

@@ -42,6 +42,7 @@ describe('CIViC variant classification', () => {
     expect(c('S310F/Y')).toMatchObject({ kind: 'protein', protein: ['S310F', 'S310Y'] });
     expect(c('K706FS*19')).toMatchObject({ kind: 'protein', protein: ['K706FS'] });
     expect(c('E746_A750del', '', false, false)).toMatchObject({ kind: 'protein', protein: ['E746_A750DEL'] });
+    expect(c('V560_L576DEL', 'inframe_deletion')).toMatchObject({ kind: 'range', protein: ['V560_L576DEL'] });
     expect(c('L129Q (c.386insAGA)', '', false, false)).toMatchObject({ kind: 'protein', protein: ['L129Q'] });
     expect(c('H1047L or H1047R', '', false, false)).toMatchObject({ kind: 'protein', protein: ['H1047L', 'H1047R'] });
   });

@@ -32,6 +32,10 @@ describe('HGVSp → protein keys', () => {
   it('CIViC names compare in the same form', () => {
     expect(proteinKey('K706FS*19')).toBe('K706FS');
     expect(proteinKey('e746_a750del')).toBe('E746_A750DEL');
+    expect(proteinKey('A767_V769dupASV')).toBe('A767_V769DUP');
+    expect(proteinKey('P551_E554delPMYE')).toBe('P551_E554DEL');
+    expect(proteinKey('D770delinsGY')).toBe('D770DELINSGY');
+    expect(hgvspKey('p.Ala767_Val769dup')).toBe('A767_V769DUP');
     expect(codonOf('G12D')).toEqual({ aa: 'G', pos: 12 });
     expect(codonOf('nothing')).toBeUndefined();
   });

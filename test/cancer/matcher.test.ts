@@ -10,7 +10,7 @@ const both = (contig: string, start: number, end: number, extra: object = {}) =>
 const B: Biomarker[] = [
   { id: 12, gene: 'BRAF', name: 'V600E', kind: 'exact', why: '', loci: both('7', 140453136, 140453136, { tref: 'A', talt: 'T' }) },
   { id: 17, gene: 'BRAF', name: 'V600', kind: 'codon', why: '', protein: ['V600'], loci: both('7', 140453135, 140453137) },
-  { id: 1002, gene: 'EGFR', name: 'E746_A750del', kind: 'exact', why: '', loci: both('7', 55242465, 55242479, { tref: 'GGAATTAAGAGAAGC', talt: '' }) },
+  { id: 1002, gene: 'EGFR', name: 'E746_A750del', kind: 'exact', why: '', protein: ['E746_A750DEL'], loci: both('7', 55242465, 55242479, { tref: 'GGAATTAAGAGAAGC', talt: '' }) },
   { id: 133, gene: 'EGFR', name: 'Exon 19 Deletion', kind: 'exon', event: 'inframe-deletion', why: '', loci: both('7', 55242415, 55242513) },
   { id: 726, gene: 'EGFR', name: 'Exon 20 Insertion', kind: 'exon', event: 'inframe-insertion', why: '', loci: both('7', 55248986, 55249171) },
   { id: 220, gene: 'TERT', name: 'Promoter Mutation', kind: 'range', event: 'any', why: '', loci: both('5', 1295161, 1295373) },
@@ -92,6 +92,11 @@ describe('cancer matcher', () => {
     expect(names(fs, 'GRCh37', mc)).toEqual(['TP53 Truncating Mutation:gene']);
     const silent = sv('7', 140453135, 'C', 'T', { info: { CSQ: 'T|synonymous_variant|BRAF|p.Val600%3D' } });
     expect(names(silent, 'GRCh37', mc)).toEqual([]);
+    // An exact biomarker written differently in the VCF (here shifted by one base) is still found by its HGVSp.
+    const shifted = sv('7', 55242465, 'GGAATTAAGAGAAGCA', 'G', { info: { CSQ: '-|inframe_deletion|EGFR|p.Glu746_Ala750del' } });
+    expect(names(shifted, 'GRCh37', mc)).toEqual(['EGFR E746_A750del:protein', 'EGFR Exon 19 Deletion:exon']);
+    const listed = sv('7', 55242464, 'AGGAATTAAGAGAAGC', 'A', { info: { CSQ: '-|inframe_deletion|EGFR|p.Glu746_Ala750del' } });
+    expect(names(listed, 'GRCh37', mc)).toEqual(['EGFR E746_A750del:exact', 'EGFR Exon 19 Deletion:exon']);
     const v600k = sv('7', 140453136, 'AC', 'TT', { info: { CSQ: 'TT|missense_variant|BRAF|p.Val600Lys' } });
     expect(mc.match(v600k, 'GRCh37')[0]?.extra.match_note).toBe('consequence p.Val600Lys');
   });
