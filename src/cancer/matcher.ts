@@ -31,6 +31,7 @@ interface Hit {
   note: string;
 }
 
+const BASES = /^[ACGTN]*$/;
 const SILENT = new Set(['synonymous_variant', 'stop_retained_variant', 'start_retained_variant']);
 
 function isSubstitution(v: SplitVariant): boolean {
@@ -183,6 +184,8 @@ export function cancerMatcher(kb: CancerKb, header?: Pick<VcfHeader, 'info'>): C
       return { consequenceSource: reader?.source ?? 'none', consequenceLevelBiomarkers: n, consequenceLevelUnevaluated: reader ? 0 : n };
     },
     match(v: SplitVariant, build: Build): Match[] {
+      // Symbolic (<DEL>, <DUP>), breakend and '*' alleles say nothing a biomarker here can use.
+      if (!BASES.test(v.tref) || !BASES.test(v.talt) || v.tref === v.talt) return [];
       const t = kb.tables();
       const csq = reader?.read(v);
       const hits = positional(t, v, build, csq);

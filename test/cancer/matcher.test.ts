@@ -74,6 +74,13 @@ describe('cancer matcher', () => {
     expect(names(sv('19', 13054600, 'A', 'AC'))).toEqual(['CALR EXON 9 FRAMESHIFT:exon']);
   });
 
+  it('symbolic, breakend and spanning-deletion alleles never match', () => {
+    for (const alt of ['*', '<DEL>', 'A[7:140453200[', '<NON_REF>']) {
+      const v = sv('7', 140453136, 'A', alt);
+      expect(m.match({ ...v, tpos: 140453136, tref: 'A', talt: alt }, 'GRCh37')).toEqual([]);
+    }
+  });
+
   it('never claims non-DNA or consequence-level biomarkers without a consequence', () => {
     expect(names(sv('17', 37880000, 'C', 'T'))).toEqual([]);
     expect(names(sv('17', 7577094, 'G', 'A'))).toEqual([]);
