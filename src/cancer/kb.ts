@@ -68,7 +68,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** Biomarkers that can be usable by position (only those with evidence through some profile). */
+/** Indexes the tables: only biomarkers in a profile with evidence are looked up, by position or by gene. */
 function index(biomarkers: Biomarker[], profiles: Profile[], items: EvidenceItem[], transcripts: TranscriptRow[]): CancerTables {
   const itemsOfProfile = new Map<number, EvidenceItem[]>();
   const assertionsOfEvidence = new Map<string, string[]>();
