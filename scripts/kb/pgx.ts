@@ -115,7 +115,7 @@ export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
   sites.sort((a, b) => byStr(a.gene, b.gene) || a.pos - b.pos || byStr(a.role, b.role));
   genes.sort((a, b) => byStr(a.gene, b.gene));
 
-  const phenotypes = buildPhenotypes(sourcesDir);
+  const { rows: phenotypes, conflicts } = buildPhenotypes(sourcesDir);
   const recs = buildRecommendations(sourcesDir);
   const recSources = [...new Set(recs.map((r) => r.source))];
 
@@ -151,7 +151,7 @@ export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
       builds: [],
       records: phenotypes.length,
       notes:
-        'HEAD (2025-11-05) maps for 17 genes; CYP2D6 from fallback 2024-08-27, G6PD from fallback 2023-08-08, RYR1 phenotype rules from fallback 2023-12-19 with allele functions from the HEAD-format transcription (row.source says which)',
+        `HEAD (2025-11-05) maps for 17 genes; CYP2D6 from fallback 2024-08-27, G6PD from fallback 2023-08-08, RYR1 phenotype rules from fallback 2023-12-19 with allele functions from the HEAD-format transcription (row.source says which); rules keyed by each file's own allele functions; ${conflicts.length} function pairs with conflicting phenotypes${conflicts.length ? ` (${conflicts.slice(0, 5).join('; ')})` : ''}`,
       content: rowsFile(phenotypes),
     },
     {
@@ -195,7 +195,9 @@ function grch37Positions(sourcesDir: string): (chrom: string, pos: number) => { 
   return lookup;
 }
 
-function buildPhenotypes(sourcesDir: string): PhenotypeRow[] {
+/** Also returns the function pairs whose diplotypes disagree on the phenotype (the first is kept). */
+function buildPhenotypes(sourcesDir: string): { rows: PhenotypeRow[]; conflicts: string[] } {
+  const conflicts: string[] = [];
   const dir = join(sourcesDir, 'pharmcat-phenotypes');
   const files: { gene: string; path: string; source: string }[] = readdirSync(dir)
     .filter((f) => f.endsWith('.json.gz'))
@@ -217,10 +219,9 @@ function buildPhenotypes(sourcesDir: string): PhenotypeRow[] {
       for (const [name, fn] of Object.entries(head.haplotypes)) alleles[name] = [fn, null];
       source = `${source} + ${SRC.ryr1Functions.name}`;
     }
-    const keyOf = (name: string): string => {
-      const a = alleles[name];
-      return a ? (a[1] ?? a[0]) : '?';
-    };
+    // Rules are keyed by the functions of the file they come from (RYR1's 2023 rules with its 2023
+    // functions), so a function that changed since cannot pair with an old phenotype.
+    const keyOf = (name: string): string => d.activityValues[name] ?? fnText.get(name) ?? d.haplotypes[name] ?? '?';
     const rules = new Map<string, PairRule>();
     for (const x of d.diplotypes) {
       const keys = Object.entries(x.diplotypekey)
@@ -229,7 +230,9 @@ function buildPhenotypes(sourcesDir: string): PhenotypeRow[] {
       const id = keys.join('\t');
       // The 2023 G6PD file names the phenotype `generesult` only.
       const phenotype = x.phenotype ?? x.generesult ?? x.lookupkey;
-      if (!rules.has(id)) rules.set(id, { keys, phenotype, lookupKey: x.lookupkey, activityScore: x.activityScore ?? null });
+      const had = rules.get(id);
+      if (!had) rules.set(id, { keys, phenotype, lookupKey: x.lookupkey, activityScore: x.activityScore ?? null });
+      else if (had.lookupKey !== x.lookupkey) conflicts.push(`${gene} ${keys.join('/')}`);
     }
     const row: PhenotypeRow = {
       gene,
@@ -241,7 +244,7 @@ function buildPhenotypes(sourcesDir: string): PhenotypeRow[] {
     };
     return row;
   });
-  return rows.sort((a, b) => byStr(a.gene, b.gene));
+  return { rows: rows.sort((a, b) => byStr(a.gene, b.gene)), conflicts };
 }
 
 interface Cpic130 {
