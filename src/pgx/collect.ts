@@ -114,7 +114,8 @@ function translator(rec: VcfRecord, site: SiteRow): (idx: number) => string | nu
     const alt = rec.alts[idx - 1];
     if (alt === undefined || SYMBOLIC.test(alt)) return null;
     if (rec.ref === site.ref) return alt;
-    const m = minimalAllele(rec.pos, rec.ref, alt);
+    // Compare in GRCh38 coordinates (the record sits at the site, whichever build it is in).
+    const m = minimalAllele(site.pos, rec.ref, alt);
     return byMinimal.get(minimalKey(m)) ?? `${m.tref || '-'}>${m.talt || '-'}@${m.tpos}`;
   };
 }

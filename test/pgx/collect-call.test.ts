@@ -174,3 +174,22 @@ describe('missing sites in results', () => {
     expect(r?.call_quality).not.toBe('complete');
   });
 });
+
+describe('allele representation', () => {
+  it('maps an alternative spelling of a definition indel to the definition allele', () => {
+    // CYP2C9 94949161 AT>A (delT) written with an extra shared base on both alleles.
+    const site = gene('CYP2C9').sites.find((s) => s.pos === 94949161)!;
+    const col = new PgxCollector(kb, 'GRCh38', 1);
+    col.add(rec('10', site.pos, `${site.ref}G`, ['AG'], [{ alleles: [0, 1] }]));
+    expect(col.siteCalls('CYP2C9', [site], 0).get(site.pos)?.alleles).toEqual(['AT', 'A']);
+  });
+
+  it('keeps an allele no definition knows as undocumented text', () => {
+    const site = gene('CYP2C9').sites.find((s) => s.pos === 94949161)!;
+    const col = new PgxCollector(kb, 'GRCh38', 1);
+    col.add(rec('10', site.pos, 'A', ['G'], [{ alleles: [0, 1] }]));
+    const c = col.siteCalls('CYP2C9', [site], 0).get(site.pos);
+    expect(c?.state).toBe('alt');
+    expect(c?.alleles[1]).toBe('A>G@94949161');
+  });
+});
