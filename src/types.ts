@@ -68,6 +68,11 @@ export interface Call {
   rawAlleles?: (number | null)[];
   /** Per-allele FORMAT fields (Number=A/R/G) as parsed, for splitting; keyed by FORMAT ID. */
   fields?: Record<string, (string | number | undefined)[] | undefined>;
+  /**
+   * FORMAT has no GT (somatic callers such as Strelka2): the genotype is unknown but the record is
+   * the caller's claim, so the call carries an ALT whose allele fraction is above 0.
+   */
+  noGt?: boolean;
 }
 
 /** One parsed VCF data line (multi-allelic, unsplit). */
@@ -125,7 +130,7 @@ export interface SplitVariant {
  * ALT; 'hemi' a haploid call of this ALT; 'het' this ALT plus REF; 'het-alt' this ALT plus another
  * ALT (a 1/2 call, not heterozygous with reference); 'ref' does not carry it; 'nocall' unknown.
  */
-export type Zygosity = 'hom' | 'het' | 'het-alt' | 'hemi' | 'ref' | 'nocall';
+export type Zygosity = 'hom' | 'het' | 'het-alt' | 'hemi' | 'ref' | 'nocall' | 'unknown';
 
 export type KbDomain = 'pgx' | 'cancer';
 

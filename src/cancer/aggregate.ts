@@ -3,6 +3,7 @@
 // every part in the same sample, --tumor-type marks on-label / off-label evidence, and findings
 // are ranked and given a one-line headline.
 import type { Call, Match, SplitVariant } from '../types.js';
+import { carries } from '../vcf/genotype.js';
 import type { CancerKb } from './kb.js';
 import { onLabel, parseTumorType, withDiseaseNames, type TumorType } from './tumor-type.js';
 import type { ProfileExpr } from './types.js';
@@ -37,19 +38,10 @@ function callOf(v: SplitVariant, i: number): Call | undefined {
   return v.record.calls[i];
 }
 
-/**
- * Does the sample carry this ALT? GT when the caller wrote one. A call without a usable GT
- * (Strelka2 somatic output has no GT; the reader makes it a 'missing' no-call) carries it when
- * its allele fraction is above 0: the record is the caller's claim. Calls the quality policy
- * rejected (filter, min-dp, …) never carry anything.
- */
+/** Does sample `i` carry this ALT (GT, or allele fraction for calls without GT: vcf/genotype.ts). */
 export function sampleCarries(v: SplitVariant, i: number): boolean {
   const c = callOf(v, i);
-  if (!c) return false;
-  if (c.alleles.some((a) => a !== null)) return c.noCall === undefined && c.alleles.includes(v.altIndex);
-  if (c.noCall !== undefined && c.noCall !== 'missing') return false;
-  const vaf = c.vaf?.[v.altIndex - 1];
-  return vaf !== undefined && vaf > 0;
+  return c !== undefined && carries(c, v.altIndex);
 }
 
 /** Is the variant present in the normal: GT carries it, or its VAF reaches NORMAL_MIN_VAF. */

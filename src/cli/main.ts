@@ -5,6 +5,7 @@ import { openKb } from '../kb/load.js';
 import { VERSION } from '../version.js';
 import { registerAnnotate } from './annotate.js';
 import { registerKb } from './kb.js';
+import { registerPgx } from './pgx.js';
 
 function versionText(): string {
   try {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerAnnotate(program);
+  registerPgx(program);
   registerKb(program);
   program.addHelpText(
     'after',

@@ -71,13 +71,15 @@ export function buildCall(line: string, ranges: Int32Array, gt: Gt, ref: string,
   const dp = intAt(line, ranges[2 * KEY.DP] as number, ranges[2 * KEY.DP + 1] as number);
   if (dp !== undefined) call.dp = dp;
   else if (ad !== undefined) call.dp = ad.reduce((a, b) => a + b, 0);
+  if ((ranges[0] as number) < 0) call.noGt = true;
   if (call.alleles.every((a) => a === null)) call.noCall = 'missing';
   return call;
 }
 
 /** Apply the quality policy in place; `recordPass` is FILTER ∈ {PASS, .}. */
 export function applyPolicy(call: Call, policy: QualityPolicy, recordPass: boolean): Call {
-  if (call.noCall !== undefined) return call;
+  // A call without GT is still judged: its claim rests on the record and the allele fraction.
+  if (call.noCall !== undefined && !call.noGt) return call;
   let reason: NoCallReason | undefined;
   if (policy.passOnly && (!recordPass || (call.ft !== undefined && call.ft !== 'PASS'))) reason = 'filter';
   else if (policy.minDp !== undefined && !((call.dp ?? -1) >= policy.minDp)) reason = 'min-dp';
@@ -103,6 +105,7 @@ function failsVaf(call: Call, min: number): boolean {
 /** Zygosity of `call` for ALT `altIndex` (1-based, into the original record's ALTs). */
 export function zygosity(call: Call, altIndex: number): Zygosity {
   const al = call.alleles;
+  if (call.noGt) return carries(call, altIndex) ? 'unknown' : 'nocall';
   if (call.noCall !== undefined || al.length === 0 || al.every((a) => a === null)) return 'nocall';
   let mine = 0;
   let ref = 0;
@@ -125,6 +128,7 @@ export function zygosity(call: Call, altIndex: number): Zygosity {
 
 /** Does the call carry ALT `altIndex` (1-based) at least once? */
 export function carries(call: Call, altIndex: number): boolean {
+  if (call.noGt) return call.noCall === 'missing' && (call.vaf?.[altIndex - 1] ?? 0) > 0;
   return call.noCall === undefined && call.alleles.includes(altIndex);
 }
 

@@ -71,8 +71,11 @@ describe('cancer aggregation', () => {
     const v = (c: Call) => sv('7', 140453136, 'A', 'T', { calls: [c] });
     expect(sampleCarries(v(call([0, 1])), 0)).toBe(true);
     expect(sampleCarries(v(call([0, 0])), 0)).toBe(false);
-    expect(sampleCarries(v(call([null], { noCall: 'missing', vaf: [0.38] })), 0)).toBe(true);
-    expect(sampleCarries(v(call([null], { noCall: 'missing', vaf: [0] })), 0)).toBe(false);
+    expect(sampleCarries(v(call([null], { noCall: 'missing', noGt: true, vaf: [0.38] })), 0)).toBe(true);
+    expect(sampleCarries(v(call([null], { noCall: 'missing', noGt: true, vaf: [0] })), 0)).toBe(false);
+    // './.' written in a GT field is a no-call even with reads for the ALT: only a missing GT field goes by VAF.
+    expect(sampleCarries(v(call([null], { noCall: 'missing', vaf: [0.38] })), 0)).toBe(false);
+    expect(sampleCarries(v(call([null], { noCall: 'min-dp', noGt: true, vaf: [0.38] })), 0)).toBe(false);
     expect(sampleCarries(v(call([null, null], { noCall: 'filter', rawAlleles: [0, 1], vaf: [0.4] })), 0)).toBe(false);
     expect(sampleCarries(v(call([0, 1])), 3)).toBe(false);
     expect(normalCarries(v(call([0, 0], { vaf: [0.06] })), 0)).toBe(true);
