@@ -12,8 +12,19 @@ export const ANNOTATE_COLUMNS = [
   'kb', 'gene', 'feature', 'match',
   'rsid', 'alleles', 'function',
   'evidence_level', 'evidence_type', 'evidence_direction', 'significance', 'therapies', 'therapy_interaction',
-  'disease', 'doid', 'tier', 'variant_origin', 'pmids', 'civic_ids',
+  'disease', 'doid', 'tier', 'relevance', 'likely_germline', 'molecular_profile', 'variant_origin', 'pmids', 'civic_ids',
+  'match_note',
 ] as const;
+
+/** How a command shapes the per-sample rows (src/cancer/rows.ts builds the cancer one). */
+export interface RowPolicy {
+  /** Sample indices (into the selected samples) that get no rows, e.g. the normal of a pair. */
+  skipSamples?: ReadonlySet<number>;
+  /** Adds columns to one sample's row of one match. */
+  decorate?(v: SplitVariant, m: Match, sample: number, row: Result): void;
+  /** Holds rows that need other variants in the same sample; released at the end of the input. */
+  gate?: { admit(sample: string, m: Match, row: Result): boolean; release(): Result[] };
+}
 
 export function gtText(call: Call): string {
   if (call.alleles.length === 0) return '.';
@@ -28,28 +39,27 @@ export function filterText(rec: VcfRecord): string {
   return rec.filter.length === 0 ? '.' : rec.filter.join(';');
 }
 
-export function variantRows(v: SplitVariant, matches: Match[], samples: readonly string[]): Result[] {
+/** The rows of one split variant: each sample carrying its ALT × each match. */
+export function variantRows(v: SplitVariant, matches: Match[], samples: readonly string[], policy: RowPolicy = {}): Result[] {
   const rec = v.record;
   const base = { chrom: rec.chrom, pos: v.pos, ref: v.ref, alt: v.alt, filter: filterText(rec) };
   const rows: Result[] = [];
-  const perSample: Result[] = [];
+  const carriers: { index: number; head: Result }[] = [];
   if (samples.length === 0) {
-    perSample.push({ sample: '', ...base, gt: '', zygosity: '', vaf: undefined, dp: undefined });
+    carriers.push({ index: -1, head: { sample: '', ...base, gt: '', zygosity: '', vaf: undefined, dp: undefined } });
   } else {
     rec.calls.forEach((call, i) => {
-      if (!carries(call, v.altIndex)) return;
-      perSample.push({
-        sample: samples[i] ?? '',
-        ...base,
-        gt: gtText(call),
-        zygosity: zygosity(call, v.altIndex),
-        vaf: round(call.vaf?.[v.altIndex - 1]),
-        dp: call.dp,
-      });
+      if (policy.skipSamples?.has(i) || !carries(call, v.altIndex)) return;
+      const head = { sample: samples[i] ?? '', ...base, gt: gtText(call), zygosity: zygosity(call, v.altIndex), vaf: round(call.vaf?.[v.altIndex - 1]), dp: call.dp };
+      carriers.push({ index: i, head });
     });
   }
-  for (const s of perSample) {
-    for (const m of matches) rows.push({ ...s, kb: m.kb, gene: m.gene, feature: m.feature, match: m.match, ...m.extra });
+  for (const { index, head } of carriers) {
+    for (const m of matches) {
+      const row: Result = { ...head, kb: m.kb, gene: m.gene, feature: m.feature, match: m.match, ...m.extra };
+      policy.decorate?.(v, m, index, row);
+      if (!policy.gate || policy.gate.admit(String(head.sample), m, row)) rows.push(row);
+    }
   }
   return rows;
 }
@@ -72,14 +82,18 @@ export async function annotate(
   samples: readonly string[],
   emit: (row: Result) => Promise<void> | void,
   summary: Summary,
+  policy: RowPolicy = {},
 ): Promise<void> {
+  const write = async (row: Result): Promise<void> => {
+    summary.results++;
+    await emit(row);
+  };
   for await (const rec of records) {
     for (const { variant, matches } of matchRecord(rec, header, matchers, build())) {
       summary.matched++;
-      for (const row of variantRows(variant, matches, samples)) {
-        summary.results++;
-        await emit(row);
-      }
+      for (const row of variantRows(variant, matches, samples, policy)) await write(row);
     }
   }
+  // Rows of combined molecular profiles whose every part turned up in the same sample.
+  for (const row of policy.gate?.release() ?? []) await write(row);
 }

@@ -165,18 +165,21 @@ export interface FindingOptions {
   tumorType?: string;
 }
 
+/** --tumor-type TERM → 'on-label' / 'off-label' for a cancer match (DOID-only terms learn CIViC's disease names). */
+export function relevanceFor(kb: CancerKb, term: string): (m: Match) => 'on-label' | 'off-label' {
+  const names: { doid: string; disease: string }[] = [];
+  for (const items of kb.tables().itemsOfProfile.values()) for (const it of items) names.push({ doid: it.doid, disease: it.disease });
+  const tt: TumorType = withDiseaseNames(parseTumorType(term), names);
+  return (m) => (onLabel(tt, m.extra.disease ?? '', m.extra.doid ?? '') ? 'on-label' : 'off-label');
+}
+
 /** Findings of the tumour sample, ranked; the normal sample never gets rows of its own. */
 export function cancerFindings(kb: CancerKb, hits: CancerHit[], roles: SampleRoles, opts: FindingOptions = {}): Finding[] {
   const t = kb.tables();
   const carried = hits.filter((h) => sampleCarries(h.variant, roles.tumor));
   const present = new Set<number>();
   for (const h of carried) for (const m of h.matches) if (m.kb === 'cancer' && m.extra.civic_variant_id) present.add(Number(m.extra.civic_variant_id));
-  let tt: TumorType | undefined = opts.tumorType ? parseTumorType(opts.tumorType) : undefined;
-  if (tt) {
-    const names: { doid: string; disease: string }[] = [];
-    for (const items of t.itemsOfProfile.values()) for (const it of items) names.push({ doid: it.doid, disease: it.disease });
-    tt = withDiseaseNames(tt, names);
-  }
+  const relevanceOf = opts.tumorType ? relevanceFor(kb, opts.tumorType) : undefined;
   const out: Finding[] = [];
   for (const h of carried) {
     const germline = roles.normal !== undefined && normalCarries(h.variant, roles.normal);
@@ -186,7 +189,7 @@ export function cancerFindings(kb: CancerKb, hits: CancerHit[], roles: SampleRol
         const p = t.profiles.get(Number(m.extra.molecular_profile_id));
         if (!p || !satisfied(p.expr, present)) continue;
       }
-      const relevance = tt ? (onLabel(tt, m.extra.disease ?? '', m.extra.doid ?? '') ? 'on-label' : 'off-label') : '';
+      const relevance = relevanceOf ? relevanceOf(m) : '';
       out.push({ variant: h.variant, match: m, relevance, likelyGermline: germline, headline: headline(m) });
     }
   }

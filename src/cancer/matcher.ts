@@ -183,6 +183,14 @@ export function cancerMatcher(kb: CancerKb, header?: Pick<VcfHeader, 'info'>): C
       for (const list of kb.tables().consequenceLevel.values()) n += list.length;
       return { consequenceSource: reader?.source ?? 'none', consequenceLevelBiomarkers: n, consequenceLevelUnevaluated: reader ? 0 : n };
     },
+    notes() {
+      const st = this.stats();
+      return {
+        consequence_source: st.consequenceSource,
+        consequence_level_biomarkers: st.consequenceLevelBiomarkers,
+        consequence_level_unevaluated: st.consequenceLevelUnevaluated,
+      };
+    },
     match(v: SplitVariant, build: Build): Match[] {
       // Symbolic (<DEL>, <DUP>), breakend and '*' alleles say nothing a biomarker here can use.
       if (!BASES.test(v.tref) || !BASES.test(v.talt) || v.tref === v.talt) return [];

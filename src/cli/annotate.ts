@@ -1,9 +1,11 @@
 // vcfact annotate: every knowledge-base match, one row per sample × variant × match.
 import type { Command } from 'commander';
 import { ANNOTATE_COLUMNS, annotate } from '../annotate.js';
-import { loadMatchers } from '../match/registry.js';
+import { cancerRowPolicy } from '../cancer/rows.js';
+import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
 import { createSink, outputType } from '../sink/create.js';
 import { addCommonOptions, parseCommon } from './options.js';
+import { addRoleOptions, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
 import { startSession, withOutput } from './session.js';
 
@@ -12,16 +14,20 @@ export function registerAnnotate(program: Command): void {
     .command('annotate')
     .description('every knowledge-base match (PGx sites and alleles, cancer biomarkers): one row per sample × variant × match')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
-  addCommonOptions(cmd).action((input: string | undefined, raw: Record<string, unknown>) =>
+  addRoleOptions(addCommonOptions(cmd)).action((input: string | undefined, raw: Record<string, unknown>) =>
     run(async () => {
       const opts = parseCommon(raw);
+      const roleOpts = raw as RoleOptions;
       const type = outputType(opts.outputType, opts.output);
-      const s = await startSession('annotate', input, opts, (kb) => loadMatchers(kb.dir));
+      let domains: Domains | undefined;
+      const s = await startSession('annotate', input, opts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
+      const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
+      const policy = cancerRowPolicy((domains as Domains).cancer, roles, roleOpts.tumorType);
       const sink = createSink(type, s.out, ANNOTATE_COLUMNS, s.meta);
       const summary = s.run.summary;
       await withOutput(s, async () => {
-        await annotate(s.records, s.run.header, () => s.run.build() ?? 'GRCh38', s.matchers, s.run.samples, (row) => sink.write(row), summary);
-        await sink.finish(s.meta(), s.warnings.list(), summary);
+        await annotate(s.records, s.run.header, () => s.run.build() ?? 'GRCh38', s.matchers, s.run.samples, (row) => sink.write(row), summary, policy);
+        await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
       });
       s.end(summary);
     }),

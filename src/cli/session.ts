@@ -21,6 +21,8 @@ export interface Session {
   /** Records, stopping early when stdout's reader has gone away (`| head`). */
   records: AsyncIterable<VcfRecord>;
   meta(): RunMeta;
+  /** Each matcher's notes for the summary, keyed by matcher name. */
+  notes(): { matchers: Record<string, Record<string, string | number>> };
   /** Prints the warning tally and progress end line on stderr. */
   end(summary: Summary): void;
 }
@@ -64,9 +66,12 @@ export async function startSession(
     out,
     records: untilClosed(run.records, out),
     meta,
+    notes: () => ({ matchers: Object.fromEntries(ms.flatMap((m) => (m.notes ? [[m.name, m.notes()]] : []))) }),
     end(summary) {
       progress?.stop();
       for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.message} (${w.count} times)`);
+      const unevaluated = Number(ms.find((m) => m.name === 'cancer')?.notes?.().consequence_level_unevaluated ?? 0);
+      if (unevaluated > 0) say(opts, `note: ${unevaluated} gene- and protein-level cancer biomarkers were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
       const skipped = Object.entries(summary.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
       say(opts, `${summary.records} records, ${summary.candidates} near knowledge-base sites, ${summary.matched} matched, ${summary.results} results${skipped ? `; skipped: ${skipped}` : ''}`);
     },

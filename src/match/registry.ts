@@ -1,21 +1,36 @@
-// The name-keyed table of matchers; `annotate` asks each about every split variant.
+// The name-keyed table of matchers; `annotate` asks each about every split variant. The domain
+// knowledge bases are loaded once (lazily) and shared with the commands that need more than
+// matching (pgx calling, cancer ranking).
+import { type CancerKb, loadCancerKb } from '../cancer/kb.js';
 import { cancerMatcher } from '../cancer/matcher.js';
-import { loadCancerKb } from '../cancer/kb.js';
+import { loadPgxKb, type PgxKb } from '../pgx/kb.js';
 import { pgxMatcher } from '../pgx/matcher.js';
-import { loadPgxKb } from '../pgx/kb.js';
 import type { Matcher } from './types.js';
 
-const FACTORIES: Record<string, (dataDir: string) => Matcher> = {
-  pgx: (dir) => pgxMatcher(loadPgxKb(dir)),
-  cancer: (dir) => cancerMatcher(loadCancerKb(dir)),
+export interface Domains {
+  pgx: PgxKb;
+  cancer: CancerKb;
+}
+
+export function loadDomains(dataDir: string): Domains {
+  return { pgx: loadPgxKb(dataDir), cancer: loadCancerKb(dataDir) };
+}
+
+const FACTORIES: Record<string, (d: Domains) => Matcher> = {
+  pgx: (d) => pgxMatcher(d.pgx),
+  cancer: (d) => cancerMatcher(d.cancer),
 };
 
 export const MATCHER_NAMES = Object.keys(FACTORIES);
 
-export function loadMatchers(dataDir: string, names: readonly string[] = MATCHER_NAMES): Matcher[] {
+export function matchersFor(domains: Domains, names: readonly string[] = MATCHER_NAMES): Matcher[] {
   return names.map((n) => {
     const f = FACTORIES[n];
     if (!f) throw new Error(`unknown matcher '${n}'`);
-    return f(dataDir);
+    return f(domains);
   });
+}
+
+export function loadMatchers(dataDir: string, names: readonly string[] = MATCHER_NAMES): Matcher[] {
+  return matchersFor(loadDomains(dataDir), names);
 }

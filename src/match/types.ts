@@ -9,6 +9,8 @@ export interface Matcher {
   intervals(build: Build): Interval[];
   /** Called once with the input header before any match() (e.g. CSQ/ANN field order). */
   useHeader?(header: VcfHeader): void;
+  /** Counts for the run summary (e.g. biomarkers that could not be evaluated), keyed snake_case. */
+  notes?(): Record<string, string | number>;
   /** All matches of one split variant (sample-independent). */
   match(v: SplitVariant, build: Build): Match[];
 }

@@ -1,0 +1,32 @@
+// Tumour/normal roles for the cancer side: --tumor/--normal, else ##tumor_sample/##normal_sample.
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { VcfHeader } from '../types.js';
+
+export interface RoleOptions {
+  tumor?: string;
+  normal?: string;
+  tumorType?: string;
+}
+
+export function addRoleOptions(cmd: Command): Command {
+  return cmd
+    .option('--tumor <name>', 'the tumour sample of a tumour/normal VCF (default: ##tumor_sample)')
+    .option('--normal <name>', 'the matched normal: gets no rows; tumour variants also in it are flagged likely germline (default: ##normal_sample)')
+    .option('--tumor-type <term>', "the patient's tumour type (disease name, DOID or TCGA code): evidence in it is marked on-label and ranked first");
+}
+
+/** Indices into the selected samples; a named sample that is not selected is a usage error. */
+export function resolveRoles(header: VcfHeader, selected: readonly string[], opts: RoleOptions): { tumor?: number; normal?: number } {
+  const find = (name: string | undefined, flag: string, fromHeader: boolean): number | undefined => {
+    if (name === undefined) return undefined;
+    const i = selected.indexOf(name);
+    if (i >= 0) return i;
+    if (fromHeader) return undefined;
+    throw new UsageError(`${flag} ${name} is not among the VCF's (selected) samples: ${selected.join(', ') || '(none)'}`);
+  };
+  const tumor = find(opts.tumor, '--tumor', false) ?? find(header.tumorSample, '##tumor_sample', true);
+  const normal = find(opts.normal, '--normal', false) ?? find(header.normalSample, '##normal_sample', true);
+  if (tumor !== undefined && tumor === normal) throw new UsageError('--tumor and --normal name the same sample');
+  return { ...(tumor !== undefined ? { tumor } : {}), ...(normal !== undefined ? { normal } : {}) };
+}
