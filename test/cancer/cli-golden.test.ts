@@ -8,10 +8,10 @@ import { fixture, vcfact } from '../helpers/cli.js';
 const COLUMNS = ['sample', 'chrom', 'pos', 'ref', 'alt', 'kb', 'gene', 'feature', 'match', 'evidence_level', 'civic_ids'];
 const dir = fixture('cancer');
 const goldenDir = join(dir, 'golden');
-// profile.* and strelka2-* are checked through cancerFindings (fixtures.test.ts): annotate does not
-// yet gate combined profiles per sample (ProfileGate) nor count GT-less Strelka2 calls as carried.
+// Every fixture, including the combined-profile and GT-less Strelka2 inputs (annotate gates profile
+// rows per sample and counts Strelka2 calls as carried by allele fraction).
 const inputs = [
-  ...readdirSync(dir).filter((f) => f.endsWith('.vcf') && !/^(profile|strelka2-)/.test(f)).sort(),
+  ...readdirSync(dir).filter((f) => f.endsWith('.vcf')).sort(),
   ...readdirSync(join(dir, 'pcgr')).filter((f) => f.endsWith('.vcf.gz')).sort().map((f) => `pcgr/${f}`),
 ];
 
