@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { registerAnnotate } from './annotate.js';
 import { registerKb } from './kb.js';
 import { registerPgx } from './pgx.js';
+import { registerReport } from './report.js';
 
 function versionText(): string {
   try {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerAnnotate(program);
   registerPgx(program);
+  registerReport(program);
   registerKb(program);
   program.addHelpText(
     'after',

@@ -3,25 +3,39 @@
 import type { Command } from 'commander';
 import { type PgxKb, loadPgxKb } from '../pgx/kb.js';
 import { pgxMatcher } from '../pgx/matcher.js';
-import { OUTSIDE_ONLY_GENES, readOutsideCalls } from '../pgx/outside.js';
-import { byDrugColumns, byDrugRows, pgxTsvColumns, sampleResults, toTsvRow, type PgxResult } from '../pgx/result.js';
+import { byDrugColumns, byDrugRows, pgxTsvColumns, toTsvRow, type PgxResult } from '../pgx/result.js';
+import { type PgxFlags, PgxRun } from '../pgx/run.js';
 import { createSink, outputType } from '../sink/create.js';
-import { PgxCollector } from '../pgx/collect.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { run } from './run.js';
 import { startSession, withOutput } from './session.js';
+
+/** The PGx calling options, shared with `report`. */
+export function addPgxOptions(cmd: Command): Command {
+  return cmd
+    .option('--missing-as-ref', 'take definition positions absent from the input as reference (every result it touched says so)')
+    .option('--outside-calls <file>', 'PharmCAT outside-call TSV (gene, diplotype, phenotype, activity score): CYP2D6, HLA-A, HLA-B, MT-RNR1; overrides any gene')
+    .option('--all-matches', 'every diplotype consistent with the data, best first (default: the top-scoring ones)')
+    .option('--combinations', 'allow partial and compound haplotypes, written [a + b]')
+    .option('--call-cyp2d6', 'call CYP2D6 from VCF SNVs (no copy number or hybrids: a research-grade call)');
+}
+
+export function pgxFlags(raw: Record<string, unknown>): PgxFlags {
+  return {
+    missingAsRef: raw.missingAsRef === true,
+    allMatches: raw.allMatches === true,
+    findCombinations: raw.combinations === true,
+    callCyp2d6: raw.callCyp2d6 === true,
+    ...(typeof raw.outsideCalls === 'string' ? { outsideCalls: raw.outsideCalls } : {}),
+  };
+}
 
 export function registerPgx(program: Command): void {
   const cmd = program
     .command('pgx')
     .description('star-allele diplotypes, phenotypes and CPIC drug recommendations: one row per sample × gene')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
-  addCommonOptions(cmd)
-    .option('--missing-as-ref', 'take definition positions absent from the input as reference (every result it touched says so)')
-    .option('--outside-calls <file>', "PharmCAT outside-call TSV (gene, diplotype, phenotype, activity score): CYP2D6, HLA-A, HLA-B, MT-RNR1; overrides any gene")
-    .option('--all-matches', 'every diplotype consistent with the data, best first (default: the top-scoring ones)')
-    .option('--combinations', 'allow partial and compound haplotypes, written [a + b]')
-    .option('--call-cyp2d6', 'call CYP2D6 from VCF SNVs (no copy number or hybrids: a research-grade call)')
+  addPgxOptions(addCommonOptions(cmd))
     .option('--by-drug', 'one row per sample × drug recommendation instead of per gene')
     .action((input: string | undefined, raw: Record<string, unknown>) =>
       run(async () => {
@@ -32,18 +46,14 @@ export function registerPgx(program: Command): void {
           pkb = loadPgxKb(kb.dir);
           return [pgxMatcher(pkb)];
         });
-        const kb = pkb as PgxKb;
-        const outside =
-          typeof raw.outsideCalls === 'string' ? readOutsideCalls(raw.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), s.warnings) : [];
+        const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples.length, pgxFlags(raw), s.warnings);
         const byDrug = raw.byDrug === true;
         const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
         const summary = s.run.summary;
         await withOutput(s, async () => {
-          const collector = new PgxCollector(kb, () => s.run.build() ?? 'GRCh38', s.run.samples.length, { missingAsRef: raw.missingAsRef === true });
-          for await (const rec of s.records) collector.add(rec);
+          for await (const rec of s.records) pgx.add(rec);
           if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
-          const callOpts = { allMatches: raw.allMatches === true, findCombinations: raw.combinations === true, callCyp2d6: raw.callCyp2d6 === true, missingAsRef: raw.missingAsRef === true };
-          const results: PgxResult[] = s.run.samples.flatMap((name, i) => sampleResults(kb, collector, i, name, callOpts, outside));
+          const results: PgxResult[] = s.run.samples.flatMap((name, i) => pgx.results(i, name));
           const rows = byDrug ? byDrugRows(results) : results.map(toTsvRow);
           for (const row of rows) await sink.write(row);
           summary.results += rows.length;

@@ -1,0 +1,55 @@
+// vcfact report: per sample, PGx calls and ranked cancer findings (JSON or NDJSON).
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
+import { PgxRun } from '../pgx/run.js';
+import { buildReport } from '../report.js';
+import { createSink, outputType } from '../sink/create.js';
+import { addCommonOptions, parseCommon } from './options.js';
+import { addPgxOptions, pgxFlags } from './pgx.js';
+import { addRoleOptions, type RoleOptions, resolveRoles } from './roles.js';
+import { run } from './run.js';
+import { startSession, withOutput } from './session.js';
+
+export function registerReport(program: Command): void {
+  const cmd = program
+    .command('report')
+    .description('per sample: PGx calls and ranked cancer findings, each with a one-line headline (json, ndjson)')
+    .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
+  addPgxOptions(addRoleOptions(addCommonOptions(cmd))).action((input: string | undefined, raw: Record<string, unknown>) =>
+    run(async () => {
+      const opts = parseCommon(raw);
+      const type = opts.outputType === undefined && opts.output === undefined ? 'json' : outputType(opts.outputType, opts.output);
+      if (type === 'tsv') throw new UsageError('report writes json or ndjson (use annotate or pgx for TSV)');
+      const roleOpts = raw as RoleOptions;
+      let domains: Domains | undefined;
+      const s = await startSession('report', input, opts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
+      const d = domains as Domains;
+      const cancerMatcher = s.matchers.find((m) => m.name === 'cancer');
+      if (!cancerMatcher) throw new Error('the cancer matcher is not registered');
+      const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples.length, pgxFlags(raw), s.warnings);
+      const sink = createSink(type, s.out, [], s.meta);
+      const summary = s.run.summary;
+      await withOutput(s, async () => {
+        const { reports, matched } = await buildReport({
+          records: s.records,
+          header: s.run.header,
+          build: () => s.run.build() ?? 'GRCh38',
+          cancerMatcher,
+          cancerKb: d.cancer,
+          pgx,
+          samples: s.run.samples,
+          roles: resolveRoles(s.run.header, s.run.samples, roleOpts),
+          ...(roleOpts.tumorType !== undefined ? { tumorType: roleOpts.tumorType } : {}),
+        });
+        summary.matched += matched;
+        for (const r of reports) {
+          summary.results += r.cancer.length + r.pgx.length;
+          await sink.write({ ...r });
+        }
+        await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
+      });
+      s.end(summary);
+    }),
+  );
+}

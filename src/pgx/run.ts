@@ -1,0 +1,41 @@
+// One PGx pass shared by `pgx` and `report`: collect site genotypes from every record, then call
+// each sample's genes (with outside calls) into results.
+import type { Warnings } from '../log.js';
+import type { Build, VcfRecord } from '../types.js';
+import { PgxCollector } from './collect.js';
+import type { PgxKb } from './kb.js';
+import { OUTSIDE_ONLY_GENES, type OutsideCall, readOutsideCalls } from './outside.js';
+import { type PgxResult, sampleResults } from './result.js';
+
+export interface PgxFlags {
+  missingAsRef: boolean;
+  allMatches: boolean;
+  findCombinations: boolean;
+  callCyp2d6: boolean;
+  outsideCalls?: string;
+}
+
+export class PgxRun {
+  private readonly collector: PgxCollector;
+  private readonly outside: OutsideCall[];
+
+  constructor(
+    private readonly kb: PgxKb,
+    build: () => Build,
+    nSamples: number,
+    private readonly flags: PgxFlags,
+    warnings: Warnings,
+  ) {
+    this.collector = new PgxCollector(kb, build, nSamples, { missingAsRef: flags.missingAsRef });
+    this.outside = flags.outsideCalls !== undefined ? readOutsideCalls(flags.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), warnings) : [];
+  }
+
+  add(rec: VcfRecord): void {
+    this.collector.add(rec);
+  }
+
+  /** Every gene's result for sample `index` (column among the selected samples). */
+  results(index: number, name: string): PgxResult[] {
+    return sampleResults(this.kb, this.collector, index, name, this.flags, this.outside);
+  }
+}
