@@ -40,7 +40,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--threads <n>', 'BGZF inflate threads (default: up to 2)')
     .option('--strict', 'per-record problems are fatal (exit 3) instead of counted warnings')
     .option('-q, --quiet', 'no warnings or progress on stderr')
-    .option('--progress', 'show progress on stderr (only on a terminal)');
+    .option('--no-progress', 'no progress line (shown by default when stderr is a terminal)');
 }
 
 function num(name: string, v: unknown, min: number, max = Infinity): number | undefined {
@@ -63,7 +63,7 @@ export function parseCommon(raw: Record<string, unknown>): CommonOptions {
     minVaf: num('--min-vaf', raw.minVaf, 0, 1),
     strict: raw.strict === true,
     quiet: raw.quiet === true,
-    progress: raw.progress === true,
+    progress: raw.progress !== false,
     regions: raw.regions as string | undefined,
     regionsFile: raw.regionsFile as string | undefined,
     index: (raw.index as 'auto' | 'never' | undefined) ?? 'auto',

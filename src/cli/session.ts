@@ -48,7 +48,7 @@ export async function startSession(
   const ms = matchers(kb);
   const run = await openRun(input, { ...opts, policy }, ms, warnings);
   const out = openOutput(opts.output);
-  const progress = !opts.quiet && process.stderr.isTTY ? new Progress(run.summary) : undefined;
+  const progress = opts.progress && !opts.quiet && process.stderr.isTTY ? new Progress(run.summary) : undefined;
   const meta = (): RunMeta => ({
     schema_version: SCHEMA_VERSION,
     tool: { ...TOOL },
