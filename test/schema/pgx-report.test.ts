@@ -1,0 +1,59 @@
+// pgx and report JSON outputs validate against their schemas, and carry the findings they should.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { fixture, ROOT, vcfact } from '../helpers/cli.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+for (const f of readdirSync(join(ROOT, 'schema'))) ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schema', f), 'utf8')));
+
+function validated(id: string, args: string[]): Record<string, any> {
+  const r = vcfact(args);
+  expect(r.status, r.stderr).toBe(0);
+  const doc = JSON.parse(r.stdout);
+  const validate = ajv.getSchema(id);
+  expect(validate).toBeDefined();
+  const ok = validate?.(doc);
+  expect(ok, JSON.stringify(validate?.errors?.slice(0, 3))).toBe(true);
+  return doc;
+}
+
+describe('pgx and report JSON', () => {
+  it('pgx on the demo: CYP2C19 *2/*2 Poor Metabolizer with a clopidogrel recommendation', () => {
+    const doc = validated('https://vcfact.dev/schema/pgx.schema.json', ['pgx', fixture('demo', 'demo.vcf.gz'), '-O', 'json', '-q']);
+    const call = doc.results.find((r: any) => r.sample === 'PATIENT_A' && r.gene === 'CYP2C19');
+    expect(call.diplotype).toBe('*2/*2');
+    expect(call.phenotype).toBe('Poor Metabolizer');
+    // Most CYP2C19 positions are absent from the demo: said, not taken as reference.
+    expect(call.call_quality).toBe('missing-sites');
+    expect(call.missing_sites.length).toBeGreaterThan(0);
+    const clopidogrel = call.recommendations.filter((x: any) => x.drug === 'clopidogrel');
+    expect(clopidogrel.length).toBeGreaterThan(0);
+    expect(clopidogrel.map((x: any) => x.recommendation).join(' ')).toMatch(/alternative/i);
+    expect(doc.kb.map((k: any) => k.name)).toContain('pgx-recommendations');
+  });
+
+  it('report on the demo: ranked cancer findings with headlines for the tumour, none for the normal', () => {
+    const doc = validated('https://vcfact.dev/schema/report.schema.json', [
+      'report', fixture('demo', 'demo.vcf.gz'), '--tumor', 'TUMOR_B', '--normal', 'PATIENT_A', '--tumor-type', 'colorectal cancer', '-q',
+    ]);
+    const tumour = doc.results.find((r: any) => r.sample === 'TUMOR_B');
+    const normal = doc.results.find((r: any) => r.sample === 'PATIENT_A');
+    expect(tumour.role).toBe('tumor');
+    expect(normal.role).toBe('normal');
+    expect(normal.cancer).toEqual([]);
+    expect(tumour.cancer[0].relevance).toBe('on-label');
+    const braf = tumour.cancer.find((f: any) => f.feature === 'BRAF V600E' && f.evidence_level === 'A');
+    expect(braf.headline).toMatch(/^BRAF V600E — level A — /);
+    // On-label findings all come before off-label ones.
+    const rel = tumour.cancer.map((f: any) => f.relevance);
+    expect(rel.lastIndexOf('on-label')).toBeLessThan(rel.indexOf('off-label'));
+  });
+
+  it('report refuses TSV with a usage error', () => {
+    const r = vcfact(['report', fixture('demo', 'demo.vcf.gz'), '-O', 'tsv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/json or ndjson/);
+  });
+});
