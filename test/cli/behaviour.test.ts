@@ -297,3 +297,19 @@ describe('warnings, -q and --strict', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('-g against the data', () => {
+  it('-g GRCh38 on a GRCh37 file without ##contig lines is not a silent empty success', () => {
+    // DESIGN §4: "a GRCh37 file called GRCh38 is an error that says so, not silent misses". T001-COAD
+    // GRCh37 carries BRAF V600E and DPYD c.1905+1G>A at their GRCh37 positions.
+    const r = vcfact(['annotate', '-g', 'GRCh38', fixture('cancer', 'pcgr', 'T001-COAD.grch37.vcf.gz')]);
+    const said = r.status !== 0 || /GRCh37/.test(r.stderr);
+    expect(said, `exit ${r.status}, stderr: ${r.stderr}`).toBe(true);
+  });
+
+  it('-g GRCh37 on the same file finds BRAF V600E', () => {
+    const r = vcfact(['annotate', '-q', '-g', 'GRCh37', fixture('cancer', 'pcgr', 'T001-COAD.grch37.vcf.gz')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('BRAF V600E');
+  });
+});
