@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--runs N] [--budget S] [--timeout S] [--seed S] [--tools a,b] [--inputs wgs,cohort,small] [--no-install] [--bin bin/vcfact.js]
+// npm run bench [-- --quick] [--runs N] [--budget S] [--timeout S] [--seed S] [--tools a,b] [--inputs wgs,cohort,small] [--no-install] [--bin FILE]
 // Generates the benchmark inputs (cached in bench/out/), times vcfact against bgzip -dc,
 // bcftools annotate and vcfanno on the same knowledge-base sites, prints a Markdown table and
 // the issue 5 targets (P1–P4). A failing command is a row that says so; the run goes on.
@@ -11,6 +11,7 @@ import { prepareSites, type BenchSites } from './kb-sites.js';
 import { GNU_TIME, measure } from './measure.js';
 import { hasCommand } from './proc.js';
 import { readSites } from './sites.js';
+import { snapshotBuild } from './snapshot.js';
 import { checkTargets, type Check, type InputKey, type Row, type ToolKey } from './targets.js';
 import { GENERATOR_VERSION } from './vcf-gen.js';
 import { generateFile } from './write.js';
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
       inputs: { type: 'string' },
       out: { type: 'string', default: join(ROOT, 'bench', 'out') },
       'no-install': { type: 'boolean' },
-      bin: { type: 'string', default: join(ROOT, 'bin', 'vcfact.js') },
+      bin: { type: 'string' },
     },
   });
   const runs = Number(values.runs);
@@ -155,7 +156,8 @@ async function main(): Promise<void> {
   mkdirSync(join(outDir, 'results'), { recursive: true });
 
   if (!values['no-install']) ensureTools();
-  const bin = resolve(values.bin);
+  // --bin: time that entry point as it is; otherwise a frozen copy of this checkout's build.
+  const bin = values.bin ? resolve(values.bin) : snapshotBuild(ROOT, join(ROOT, 'bench', 'out'));
   const sites = prepareSites(ROOT, bin, outDir, seed);
   log(`KB sites: ${sites.count} from ${sites.origin}`);
 
@@ -175,6 +177,7 @@ async function main(): Promise<void> {
   }
 
   const list = checkTargets(rows);
+  const commit = spawnSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
   const same = specs
     .filter((s) => s.key !== 'small')
     .flatMap((s) =>
@@ -185,7 +188,7 @@ async function main(): Promise<void> {
   const report = [
     `## vcfact benchmark (${mode}${mode === 'quick' ? ': small inputs, targets indicative only' : ''})`,
     '',
-    `Up to ${runs} run(s) each (fewer once a command has used ${budgetS} s), median wall time; peak RSS is the maximum over the runs. KB sites: ${sites.count} from ${sites.origin}. Machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}.`,
+    `Up to ${runs} run(s) each (fewer once a command has used ${budgetS} s), median wall time; peak RSS is the maximum over the runs. KB sites: ${sites.count} from ${sites.origin}. vcfact: ${values.bin ? bin : `build of commit ${commit} (working tree as built)`}. Machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}.`,
     '',
     table(rows, labels, runs),
     '',
