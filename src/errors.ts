@@ -68,6 +68,10 @@ export class KbError extends VcfactError {
 }
 
 export function shorten(text: string, max = 80): string {
-  const flat = text.replace(/\t/g, '\\t').replace(/\r?\n/g, '\\n');
+  // Binary input must not reach the terminal raw: control and non-text characters become \xNN.
+  const flat = text
+    .replace(/\t/g, '\\t')
+    .replace(/\r?\n/g, '\\n')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').slice(-2)}`);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -105,7 +105,8 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
     const indexed = openIndexed(input, indexPath);
     const headerText = await indexed.header();
     // The header decides which build's KB regions to query (both when it cannot tell).
-    const first = detectBuild(parseHeader(headerText.split('\n').filter((l) => l !== ''), file), opts.genome, file);
+    // Only a header that shows the build narrows the query; -g alone is checked against the data.
+    const first = detectBuild(parseHeader(headerText.split('\n').filter((l) => l !== ''), file), 'auto', file);
     const builds: Build[] = first.build ? [first.build] : ['GRCh37', 'GRCh38'];
     // Query the user's regions if given (the KB prefilter still applies), else every KB site.
     // Nearby KB sites are read as one region: each tabix query inflates at least one BGZF block,
@@ -129,19 +130,27 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
   const reader = await readVcf(chunks, { file: label, samples: opts.samples, policy: opts.policy, warnings });
   const header = reader.header;
   for (const m of matchers) m.useHeader?.(header);
+  const fromHeader = detectBuild(header, 'auto', file);
   const detected = detectBuild(header, opts.genome, file);
-  let build = detected.build;
+  // -g with a header that cannot confirm it: the data is still checked, and a contradiction is an
+  // error rather than a run of silent misses under the wrong build.
+  const unconfirmed = opts.genome !== 'auto' && fromHeader.build === undefined;
+  let build = unconfirmed ? undefined : detected.build;
   let buildSource = detected.source;
   reader.setIndex(SiteIndex.fromIntervals(kbIntervals(matchers, build ? [build] : ['GRCh37', 'GRCh38'])));
 
   let records: AsyncIterable<VcfRecord> = reader.records;
   if (user !== undefined) records = withinRegions(records, SiteIndex.fromIntervals(user), reader.summary);
   if (build === undefined) {
+    const given = unconfirmed ? (opts.genome as Build) : undefined;
     const vote = new BuildVote(matchers, header);
     records = decideBuild(records, vote, (b, why) => {
-      build = b;
-      buildSource = why;
-    }, warnings, file);
+      if (given !== undefined && b !== given && why.startsWith('data')) {
+        throw new UsageError(`-g ${given} given but the data looks like ${b}: ${vote.describe(b)}`, { file });
+      }
+      build = given ?? b;
+      buildSource = given !== undefined ? `-g (the data does not contradict it: ${vote.describe(given)})` : why;
+    }, warnings, file, given);
   }
   return {
     file,
@@ -162,6 +171,8 @@ async function* decideBuild(
   set: (b: Build, why: string) => void,
   warnings: Warnings,
   file: string,
+  /** The build -g named, used when the data has no votes at all. */
+  given?: Build,
 ): AsyncGenerator<VcfRecord> {
   const held: VcfRecord[] = [];
   let decided = false;
@@ -182,6 +193,7 @@ async function* decideBuild(
   if (!decided) {
     const b = vote.leader();
     if (b) set(b, `data: ${vote.describe(b)}`);
+    else if (given) set(given, '-g');
     else {
       set('GRCh38', 'assumed: neither the header nor the data tells the build');
       warnings.add('build-assumed', 'the genome build could not be told from the header or the data; GRCh38 assumed (use -g to say)', { file });

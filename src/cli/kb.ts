@@ -7,6 +7,7 @@ import { openOutput } from '../io/output.js';
 import { loadMatchers } from '../match/registry.js';
 import { BUILDS, type Build } from '../types.js';
 import { run } from './run.js';
+import { onInterrupt } from './signals.js';
 
 export function parseBuild(value: string, allowAuto: true): Build | 'auto';
 export function parseBuild(value: string, allowAuto: false): Build;
@@ -51,11 +52,16 @@ export function registerKb(program: Command): void {
         const k = openKb(opts.kb);
         const intervals = mergeIntervals(loadMatchers(k.dir).flatMap((m) => m.intervals(build)));
         const out = openOutput(opts.output);
-        for (const iv of intervals) {
-          const name = opts.chr ? (iv.contig === 'MT' ? 'chrM' : `chr${iv.contig}`) : iv.contig;
-          await out.write(`${name}\t${iv.start - 1}\t${iv.end}\n`);
+        const release = onInterrupt(() => out.abort());
+        try {
+          for (const iv of intervals) {
+            const name = opts.chr ? (iv.contig === 'MT' ? 'chrM' : `chr${iv.contig}`) : iv.contig;
+            await out.write(`${name}\t${iv.start - 1}\t${iv.end}\n`);
+          }
+          await out.close();
+        } finally {
+          release();
         }
-        await out.close();
       }),
     );
 

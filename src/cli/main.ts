@@ -11,9 +11,10 @@ import { registerReport } from './report.js';
 function versionText(): string {
   try {
     const kb = openKb();
-    const sources = new Map<string, string>();
-    for (const t of kb.manifest.tables) for (const s of t.sources) sources.set(s.name, s.version);
-    return [`vcfact ${VERSION}`, ...[...sources].sort().map(([n, v]) => `  ${n} ${v}`)].join('\n');
+    // One line per source and version: two tables may cite one source at different versions.
+    const lines = new Set<string>();
+    for (const t of kb.manifest.tables) for (const s of t.sources) lines.add(`  ${s.name} ${s.version}`);
+    return [`vcfact ${VERSION}`, ...[...lines].sort()].join('\n');
   } catch {
     return `vcfact ${VERSION} (knowledge base not found)`;
   }

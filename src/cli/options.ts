@@ -46,7 +46,10 @@ export function addCommonOptions(cmd: Command): Command {
 function num(name: string, v: unknown, min: number, max = Infinity): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`${name} must be a number between ${min} and ${max}, not '${String(v)}'`);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    const range = max === Infinity ? `≥ ${min}` : `between ${min} and ${max}`;
+    throw new UsageError(`${name} must be a number ${range}, not '${String(v)}'`);
+  }
   return n;
 }
 

@@ -11,6 +11,7 @@ import type { Summary, VcfRecord } from '../types.js';
 import { SCHEMA_VERSION, TOOL } from '../version.js';
 import type { CommonOptions } from './options.js';
 import { Progress } from './progress.js';
+import { onInterrupt } from './signals.js';
 
 export interface Session {
   kb: KbDir;
@@ -18,11 +19,13 @@ export interface Session {
   run: Run;
   matchers: Matcher[];
   out: Output;
+  /** Ends the interrupt handler that drops a partial output (called by withOutput). */
+  release(): void;
   /** Records, stopping early when stdout's reader has gone away (`| head`). */
   records: AsyncIterable<VcfRecord>;
   meta(): RunMeta;
   /** Each matcher's notes for the summary, keyed by matcher name. */
-  notes(): { matchers: Record<string, Record<string, string | number>> };
+  notes(): { access: Run['access']; matchers: Record<string, Record<string, string | number>> };
   /** Prints the warning tally and progress end line on stderr. */
   end(summary: Summary): void;
 }
@@ -48,6 +51,8 @@ export async function startSession(
   const ms = matchers(kb);
   const run = await openRun(input, { ...opts, policy }, ms, warnings);
   const out = openOutput(opts.output);
+  // Ctrl-C or a kill: drop the temp file behind -o; an existing output stays as it was.
+  const release = onInterrupt(() => out.abort());
   const progress = opts.progress && !opts.quiet && process.stderr.isTTY ? new Progress(run.summary) : undefined;
   const meta = (): RunMeta => ({
     schema_version: SCHEMA_VERSION,
@@ -64,16 +69,18 @@ export async function startSession(
     run,
     matchers: ms,
     out,
+    release,
     records: untilClosed(run.records, out),
     meta,
-    notes: () => ({ matchers: Object.fromEntries(ms.flatMap((m) => (m.notes ? [[m.name, m.notes()]] : []))) }),
+    notes: () => ({ access: run.access, matchers: Object.fromEntries(ms.flatMap((m) => (m.notes ? [[m.name, m.notes()]] : []))) }),
     end(summary) {
       progress?.stop();
-      for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.message} (${w.count} times)`);
+      for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.kind}: ${w.count} times (first: ${w.message})`);
       const unevaluated = Number(ms.find((m) => m.name === 'cancer')?.notes?.().consequence_level_unevaluated ?? 0);
       if (unevaluated > 0) say(opts, `note: ${unevaluated} gene- and protein-level cancer biomarkers were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
       const skipped = Object.entries(summary.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
-      say(opts, `${summary.records} records, ${summary.candidates} near knowledge-base sites, ${summary.matched} matched, ${summary.results} results${skipped ? `; skipped: ${skipped}` : ''}`);
+      const via = run.access === 'index' ? ' read through the index (knowledge-base regions only)' : '';
+      say(opts, `${summary.records} records${via}, ${summary.candidates} near knowledge-base sites, ${summary.matched} matched, ${summary.results} results${skipped ? `; skipped: ${skipped}` : ''}`);
     },
   };
 }
@@ -93,5 +100,7 @@ export async function withOutput(session: Session, body: () => Promise<void>): P
   } catch (e) {
     await session.out.abort();
     throw e;
+  } finally {
+    session.release();
   }
 }

@@ -23,7 +23,7 @@ export function createSink(type: OutputType, out: TextOut, columns: readonly str
     case 'tsv':
       return new TsvSink(out, columns);
     case 'json':
-      return new JsonSink(out);
+      return new JsonSink(out, meta);
     case 'ndjson':
       return new NdjsonSink(out, meta);
   }

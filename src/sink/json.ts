@@ -1,18 +1,37 @@
-// JSON: one document, written at the end (results are held; they are small next to the input).
+// JSON: one document {…meta, results, warnings, summary}, written as results arrive so memory
+// does not grow with their number. The bytes equal JSON.stringify(document, null, 2).
 import type { WarningEntry } from '../log.js';
 import type { Result, RunMeta, Sink, TextOut } from './types.js';
 
+/** JSON.stringify(value, null, 2) as it appears nested `depth` levels deep. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
 export class JsonSink implements Sink {
-  private readonly results: Result[] = [];
+  private started = false;
+  private count = 0;
 
-  constructor(private readonly out: TextOut) {}
+  constructor(
+    private readonly out: TextOut,
+    private readonly meta: () => RunMeta,
+  ) {}
 
-  write(result: Result): void {
-    this.results.push(result);
+  private start(meta: RunMeta): Promise<void> | void {
+    this.started = true;
+    const head = JSON.stringify(meta, null, 2);
+    // Reopen the meta object (drop its closing "\n}") and start the results array.
+    return this.out.write(`${head.slice(0, -2)},\n  "results": [`);
+  }
+
+  async write(result: Result): Promise<void> {
+    if (!this.started) await this.start(this.meta());
+    await this.out.write(`${this.count++ === 0 ? '' : ','}\n    ${nested(result, 2)}`);
   }
 
   async finish(meta: RunMeta, warnings: WarningEntry[], summary: Record<string, unknown> | object): Promise<void> {
-    const doc = { ...meta, results: this.results, warnings, summary };
-    await this.out.write(`${JSON.stringify(doc, null, 2)}\n`);
+    if (!this.started) await this.start(meta);
+    const close = this.count === 0 ? ']' : '\n  ]';
+    await this.out.write(`${close},\n  "warnings": ${nested(warnings, 1)},\n  "summary": ${nested(summary, 1)}\n}\n`);
   }
 }

@@ -300,10 +300,11 @@ class LineParser {
         return undefined;
       }
     }
-    const qual = v.QUAL === undefined ? null : v.QUAL;
+    let qual = v.QUAL === undefined ? null : v.QUAL;
     if (qual !== null && Number.isNaN(qual)) {
-      this.skip('bad-qual', `${where}: QUAL is not a number`, at(6, line.split('\t')[5] ?? ''));
-      return undefined;
+      // Matching never uses QUAL: warn and read the record as if QUAL were '.', rather than lose a finding.
+      opts.warnings.add('bad-qual', `${where}: QUAL is not a number (read as '.')`, { file: opts.file, ...at(6, line.split('\t')[5] ?? '') });
+      qual = null;
     }
     const filter = v.FILTER === undefined ? [] : typeof v.FILTER === 'string' ? [v.FILTER] : v.FILTER;
     const info = v.INFO as Record<string, unknown>;

@@ -112,7 +112,6 @@ describe('readVcf', () => {
       ['bad-gt', '1 100 . A G . . . GT 0/x', 'not a genotype'],
       ['sample-columns', '1 100 . A G . . . GT 0/1 0/0', '2 sample columns, the header has 1'],
       ['sample-columns', '1 100 . A G . . . GT', '0 sample columns'],
-      ['bad-qual', '1 100 . A G high . . GT 0/1', 'QUAL is not a number'],
       ['empty-line', '', 'empty line'],
     ];
     for (const [kind, row, msg] of cases) {
@@ -128,6 +127,15 @@ describe('readVcf', () => {
         await expect(readAll(text, { strict: true })).rejects.toThrow(msg);
       });
     }
+  });
+  it('a non-numeric QUAL is warned about and read as missing: the record is kept (matching never uses QUAL)', async () => {
+    const text = vcf([rows[0]!, '1 150 . A G high . . GT 0/1', rows[1]!]);
+    const { records, warnings, reader } = await readAll(text);
+    expect(records.map((r) => r.pos)).toEqual([100, 150, 200]);
+    expect(records.find((r) => r.pos === 150)!.qual).toBeNull();
+    expect(warnings.list().map((w) => w.kind)).toEqual(['bad-qual']);
+    expect(reader.summary.skipped['bad-qual']).toBeUndefined();
+    await expect(readAll(text, { strict: true })).rejects.toThrow('QUAL is not a number');
   });
   it('warns once about unsorted input (position going back, contig coming back) and still reads it all', async () => {
     const text = vcf(['1 300 . A G . . . GT 0/1', '1 100 . A G . . . GT 0/1', '2 5 . A G . . . GT 0/1', '1 400 . A G . . . GT 0/1', '1 50 . A G . . . GT 0/1'], {
