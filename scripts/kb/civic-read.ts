@@ -43,25 +43,8 @@ export function readCivicVcf(path: string): Map<number, VcfAllele> {
   return out;
 }
 
-/**
- * Minimal trimmed form (types.ts SplitVariant tpos/tref/talt): shared suffix bases removed
- * first, then shared prefix bases, as bcftools does; either allele may end up empty.
- */
-export function trimAlleles(pos: number, ref: string, alt: string): { tpos: number; tref: string; talt: string } {
-  let r = ref;
-  let a = alt;
-  while (r.length > 0 && a.length > 0 && r[r.length - 1] === a[a.length - 1]) {
-    r = r.slice(0, -1);
-    a = a.slice(0, -1);
-  }
-  let p = pos;
-  while (r.length > 0 && a.length > 0 && r[0] === a[0]) {
-    r = r.slice(1);
-    a = a.slice(1);
-    p++;
-  }
-  return { tpos: p, tref: r, talt: a };
-}
+// The knowledge base trims alleles with the normaliser's own rule, so KB and input compare equal.
+export { trimAlleles } from '../../src/normalize/trim.js';
 
 const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A', N: 'N' };
 

@@ -7,21 +7,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Build, Interval } from '../../src/types.js';
 import { ucscToCanonical } from './liftover.js';
+import type { TranscriptRow } from '../../src/cancer/types.js';
 
-export interface TranscriptModel {
-  gene: string;
-  /** RefSeq accession without version (refGene has none). */
-  transcript: string;
-  /** 'MANE Select' / 'MANE Plus Clinical' or 'longest coding'. */
-  choice: string;
-  contig: string;
-  strand: '+' | '-';
-  /** CDS, 1-based inclusive genomic. */
-  cdsStart: number;
-  cdsEnd: number;
-  /** Exons, 1-based inclusive, in genomic order (exon numbering follows the strand). */
-  exons: [number, number][];
-}
+/** A chosen transcript of one build: the table row (src/cancer/types.ts) without its build. */
+export type TranscriptModel = Omit<TranscriptRow, 'build'>;
 
 interface RefGeneRow extends Omit<TranscriptModel, 'choice'> {
   txLength: number;

@@ -81,14 +81,19 @@ export interface EvidenceItem {
   evidence?: string[];
 }
 
+/** data/cancer/transcripts.json: the transcript chosen per gene and build. */
 export interface TranscriptRow {
   gene: string;
   build: Build;
+  /** RefSeq accession without version (refGene has none). */
   transcript: string;
+  /** 'MANE Select' / 'MANE Plus Clinical' or 'longest coding'. */
   choice: string;
   contig: string;
   strand: '+' | '-';
+  /** CDS, 1-based inclusive genomic. */
   cdsStart: number;
   cdsEnd: number;
+  /** Exons, 1-based inclusive, in genomic order (exon numbering follows the strand). */
   exons: [number, number][];
 }

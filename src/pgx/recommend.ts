@@ -4,18 +4,10 @@
 import type { RecommendationRow } from './kb-types.js';
 import { NO_RESULT } from './phenotype.js';
 
-export interface RecommendationHit {
-  drug: string;
-  genes: string[];
-  /** The lookup key of the recommendation that was matched (gene → value). */
-  lookupKey: Record<string, string>;
-  classification: string;
-  implications: string[];
-  recommendation: string;
-  population: string;
+/** A recommendation that applies: the table row with its guideline flattened to name and url. */
+export interface RecommendationHit extends Omit<RecommendationRow, 'comments' | 'guideline'> {
   guideline: string;
   url: string;
-  source: string;
   /** For ambiguous calls: the candidate diplotype(s) this hit depends on ('GENE dip'). */
   candidate?: string;
 }

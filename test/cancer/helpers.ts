@@ -1,6 +1,7 @@
 // Hand-built records and split variants for the cancer tests (types.ts shapes, no parsing).
-import type { Call, SplitVariant, VcfRecord } from '../../src/types.js';
-import { trimAlleles } from '../../scripts/kb/civic-read.js';
+import { trimAlleles } from '../../src/normalize/trim.js';
+import type { Call, SplitVariant } from '../../src/types.js';
+import { record } from '../helpers/records.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,21 +14,9 @@ export function call(alleles: (number | null)[], extra: Partial<Call> = {}): Cal
 /** One split variant; `calls` default to a single 0/1 sample. */
 export function sv(contig: string, pos: number, ref: string, alt: string, opts: { calls?: Call[]; info?: Record<string, unknown>; alts?: string[]; altIndex?: number } = {}): SplitVariant {
   const alts = opts.alts ?? [alt];
-  const record: VcfRecord = {
-    line: 1,
-    chrom: contig,
-    contig,
-    pos,
-    ids: [],
-    ref,
-    alts,
-    qual: null,
-    filter: ['PASS'],
-    info: opts.info ?? {},
-    calls: opts.calls ?? [call([0, opts.altIndex ?? 1])],
-  };
+  const rec = record(contig, pos, ref, alts, { info: opts.info ?? {}, calls: opts.calls ?? [call([0, opts.altIndex ?? 1])] });
   const t = trimAlleles(pos, ref, alt);
-  return { record, altIndex: opts.altIndex ?? 1, pos, ref, alt, ...t, info: opts.info ?? {}, sampleFields: [] };
+  return { record: rec, altIndex: opts.altIndex ?? 1, pos, ref, alt, ...t, info: opts.info ?? {}, sampleFields: [] };
 }
 
 

@@ -4,20 +4,12 @@
 // schema and the writer cannot drift apart while the golden files still match an old run.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvModule from 'ajv';
+import { schema } from '../helpers/schemas.js';
 import { describe, expect, it } from 'vitest';
 import { fixture, ROOT, vcfact } from '../helpers/cli.js';
 
-// ajv is CommonJS: under NodeNext the constructor is the default export's `default`.
-const Ajv = AjvModule.default;
-const schemaDir = join(ROOT, 'schema');
-const ajv = new Ajv({ allErrors: true, strict: false });
-for (const f of readdirSync(schemaDir).filter((n) => n.endsWith('.json'))) {
-  ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')) as object);
-}
-const BASE = 'https://vcfact.dev/schema/';
-const validateJson = ajv.getSchema(`${BASE}annotate.schema.json`);
-const validateLine = ajv.getSchema(`${BASE}annotate.ndjson.schema.json`);
+const validateJson = schema('annotate.schema.json');
+const validateLine = schema('annotate.ndjson.schema.json');
 
 function errors(v: { errors?: unknown }): string {
   return JSON.stringify(v.errors?.valueOf(), null, 1)?.slice(0, 2000) ?? '';

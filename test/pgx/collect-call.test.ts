@@ -5,26 +5,14 @@ import { callGene } from '../../src/pgx/call.js';
 import { PgxCollector } from '../../src/pgx/collect.js';
 import type { GeneDef } from '../../src/pgx/kb.js';
 import type { Call, VcfRecord } from '../../src/types.js';
+import { record } from '../helpers/records.js';
 import { testKb } from './helpers.js';
 
 const kb = testKb();
 const gene = (g: string): GeneDef => kb.genes().get(g) as GeneDef;
 
 function rec(contig: string, pos: number, ref: string, alts: string[], calls: Partial<Call>[], extra: Partial<VcfRecord> = {}): VcfRecord {
-  return {
-    line: pos % 1000,
-    chrom: `chr${contig}`,
-    contig,
-    pos,
-    ids: [],
-    ref,
-    alts,
-    qual: null,
-    filter: ['PASS'],
-    info: {},
-    calls: calls.map((c) => ({ alleles: [0, 0], phased: false, ...c })),
-    ...extra,
-  };
+  return record(contig, pos, ref, alts, { line: pos % 1000, chrom: `chr${contig}`, calls: calls.map((c) => ({ alleles: [0, 0], phased: false, ...c })), ...extra });
 }
 
 /** Every definition position of a gene as 0/0, with overrides pos → GT alleles. */

@@ -8,15 +8,15 @@ import { loadPgxKb } from '../../src/pgx/kb.js';
 import { pgxMatcher } from '../../src/pgx/matcher.js';
 import { minimalAllele } from '../../src/pgx/minimal.js';
 import { combinationName, diplotypeName, haplotypeCompare, naturalCompare } from '../../src/pgx/names.js';
-import type { Build, SplitVariant, VcfRecord } from '../../src/types.js';
+import type { Build, SplitVariant } from '../../src/types.js';
+import { record } from '../helpers/records.js';
 import { testKb } from './helpers.js';
 
 const kb = testKb();
 const matcher = pgxMatcher(kb);
 
 function variant(contig: string, pos: number, ref: string, alt: string): SplitVariant {
-  const record = { line: 1, chrom: contig, contig, pos, ids: [], ref, alts: [alt], qual: null, filter: [], info: {}, calls: [] } as VcfRecord;
-  return { record, altIndex: 1, pos, ref, alt, ...minimalAllele(pos, ref, alt), info: {}, sampleFields: [] };
+  return { record: record(contig, pos, ref, [alt], { filter: [] }), altIndex: 1, pos, ref, alt, ...minimalAllele(pos, ref, alt), info: {}, sampleFields: [] };
 }
 const m = (v: SplitVariant, b: Build = 'GRCh38') => matcher.match(v, b);
 
