@@ -1,8 +1,7 @@
 // The cancer tables of a data dir, parsed on first use (a PGx-only run never reads them) and
 // indexed for the matcher: loci per build and contig, biomarkers per gene, evidence per profile.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KbError } from '../errors.js';
+import { readKbJson } from '../kb/read-json.js';
 import type { Build, Interval } from '../types.js';
 import type { Biomarker, EvidenceItem, Locus, Profile, TranscriptRow } from './types.js';
 
@@ -48,18 +47,7 @@ export interface CancerKb {
 }
 
 function readJson<T>(dir: string, file: string): T {
-  const path = join(dir, file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new KbError('cannot read a cancer knowledge-base table', { file: path }, e);
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch (e) {
-    throw new KbError(`cancer table is not valid JSON (${(e as Error).message})`, { file: path }, e);
-  }
+  return readKbJson<T>(join(dir, file), 'cancer knowledge-base table');
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KbError } from '../errors.js';
 import type { Manifest, TableManifest } from './manifest.js';
+import { readKbJson } from './read-json.js';
 
 /** The package root: the nearest folder above this module that holds data/MANIFEST.json. */
 function packageDataDir(): string {
@@ -27,18 +28,7 @@ export interface KbDir {
 export function openKb(dir?: string): KbDir {
   const kbDir = dir === undefined ? packageDataDir() : resolve(dir);
   const file = join(kbDir, 'MANIFEST.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new KbError('cannot read the knowledge-base manifest', { file }, e);
-  }
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(text) as Manifest;
-  } catch (e) {
-    throw new KbError(`the knowledge-base manifest is not valid JSON (${(e as Error).message})`, { file }, e);
-  }
+  const manifest = readKbJson<Manifest>(file, 'knowledge-base manifest');
   if (manifest.schema_version !== 1 || !Array.isArray(manifest.tables)) {
     throw new KbError('the knowledge-base manifest has an unknown schema_version or no tables', { file });
   }

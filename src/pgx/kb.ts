@@ -1,8 +1,8 @@
 // The PGx tables at run time. Only sites.json is read up front (the prefilter needs its
 // intervals); alleles, phenotypes and recommendations are parsed on first use.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KbError } from '../errors.js';
+import { readKbJson } from '../kb/read-json.js';
 import type { Build, Interval } from '../types.js';
 import type { GeneRow, PhenotypeRow, RecommendationRow, SiteRow } from './kb-types.js';
 
@@ -41,19 +41,9 @@ export interface PgxKb {
 
 function readRows<T>(dataDir: string, file: string): T[] {
   const path = join(dataDir, 'pgx', file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new KbError('cannot read a PGx table', { file: path }, e);
-  }
-  try {
-    const rows = (JSON.parse(text) as { rows?: T[] }).rows;
-    if (!Array.isArray(rows)) throw new Error('no rows array');
-    return rows;
-  } catch (e) {
-    throw new KbError(`PGx table is not valid (${(e as Error).message})`, { file: path }, e);
-  }
+  const rows = readKbJson<{ rows?: T[] }>(path, 'PGx table').rows;
+  if (!Array.isArray(rows)) throw new KbError('the PGx table has no rows array', { file: path });
+  return rows;
 }
 
 export function sitePos(site: SiteRow, build: Build): number | null {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schema } from '../helpers/schemas.js';
 import { describe, expect, it } from 'vitest';
-import { fixture, ROOT, vcfact } from '../helpers/cli.js';
+import { fixture, vcfact } from '../helpers/cli.js';
 
 const validateJson = schema('annotate.schema.json');
 const validateLine = schema('annotate.ndjson.schema.json');
