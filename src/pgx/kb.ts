@@ -42,7 +42,7 @@ export interface PgxKb {
 function readRows<T>(dataDir: string, file: string): T[] {
   const path = join(dataDir, 'pgx', file);
   const rows = readKbJson<{ rows?: T[] }>(path, 'PGx table').rows;
-  if (!Array.isArray(rows)) throw new KbError('the PGx table has no rows array', { file: path });
+  if (!Array.isArray(rows)) throw new KbError('the PGx table is not valid: it has no rows array', { file: path });
   return rows;
 }
 
