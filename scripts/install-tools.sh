@@ -9,6 +9,7 @@ command -v tabix >/dev/null 2>&1 || want+=(tabix)
 if [ "${1:-}" = "--bench" ]; then
   command -v vcfanno >/dev/null 2>&1 || want+=(vcfanno)
   command -v hyperfine >/dev/null 2>&1 || want+=(hyperfine)
+  [ -x /usr/bin/time ] || want+=(time)
 fi
 [ ${#want[@]} -eq 0 ] && exit 0
 sudo=""

@@ -11,13 +11,18 @@ export interface SampleSelection {
 
 /** Resolve a -s value against the header samples; undefined or '' selects every sample. */
 export function selectSamples(all: string[], spec: string | undefined): SampleSelection {
-  if (spec === undefined || spec === '') return { indices: all.map((_, i) => i), names: [...all] };
+  if (spec === undefined) return { indices: all.map((_, i) => i), names: [...all] };
+  if (spec === '' || spec === '^') throw new UsageError(`-s '${spec}' names no sample`);
   const exclude = spec.startsWith('^');
   const body = exclude ? spec.slice(1) : spec;
   const names = readList(body);
   const pos = new Map(all.map((n, i) => [n, i]));
+  const seen = new Set<string>();
   for (const n of names) {
     if (!pos.has(n)) throw new UsageError(`sample ${n} given in -s is not in the VCF (samples: ${preview(all)})`);
+    // A repeated name is almost always a typo for another sample: say so rather than guess.
+    if (seen.has(n)) throw new UsageError(`sample ${n} is named twice in -s`);
+    seen.add(n);
   }
   const wanted = new Set(names);
   const indices = all.map((_, i) => i).filter((i) => wanted.has(all[i] as string) !== exclude);

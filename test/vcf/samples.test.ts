@@ -24,5 +24,10 @@ describe('selectSamples', () => {
   it('refuses a selection of nothing', () => {
     expect(() => selectSamples(all, '^A,B,C,D')).toThrow('selects no sample');
     expect(() => selectSamples(all, ',')).toThrow(UsageError);
+    expect(() => selectSamples(all, '')).toThrow('names no sample');
+    expect(() => selectSamples(all, '^')).toThrow('names no sample');
+  });
+  it('refuses a name given twice', () => {
+    expect(() => selectSamples(all, 'A,B,A')).toThrow('sample A is named twice in -s');
   });
 });
