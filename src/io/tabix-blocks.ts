@@ -1,0 +1,137 @@
+// Random access to a BGZF file for index queries: whole blocks by compressed offset, inflated
+// with Node's zlib, the last few kept (neighbouring regions often share a block), and lines
+// read from any virtual offset onwards.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+
+/** Raw bytes read at once: a block is at most 64 KiB, so this usually holds the next ones too. */
+const READ = 1 << 17;
+/** Inflated blocks kept. */
+const KEEP = 16;
+
+export interface Block {
+  data: Buffer;
+  /** Compressed offset of the following block. */
+  next: number;
+}
+
+export class BgzfBlocks {
+  private readonly fd: number;
+  private raw = Buffer.alloc(0);
+  private rawStart = 0;
+  private readonly cache = new Map<number, Block>();
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'r');
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  /** File bytes [at, at+n), or fewer at the end of the file. */
+  private bytes(at: number, n: number): Buffer {
+    if (at < this.rawStart || at + n > this.rawStart + this.raw.length) {
+      const buf = Buffer.allocUnsafe(Math.max(READ, n));
+      const got = readSync(this.fd, buf, 0, buf.length, at);
+      this.raw = buf.subarray(0, got);
+      this.rawStart = at;
+    }
+    return this.raw.subarray(at - this.rawStart, Math.min(at - this.rawStart + n, this.raw.length));
+  }
+
+  /** The block at compressed offset `at`; undefined at the end of the file. */
+  block(at: number): Block | undefined {
+    const hit = this.cache.get(at);
+    if (hit) return hit;
+    const head = this.bytes(at, 18);
+    if (head.length === 0) return undefined;
+    if (head.length < 18 || head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8 || ((head[3] ?? 0) & 4) === 0) {
+      throw new Error(`no BGZF block at byte ${at}`);
+    }
+    const xlen = head.readUInt16LE(10);
+    const extra = this.bytes(at + 12, xlen);
+    let bsize = -1;
+    for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2)) {
+      if (extra[p] === 66 && extra[p + 1] === 67 && extra.readUInt16LE(p + 2) === 2) bsize = extra.readUInt16LE(p + 4);
+    }
+    if (bsize < 0) throw new Error(`no BGZF block at byte ${at} (gzip member without a block size)`);
+    const whole = this.bytes(at, bsize + 1);
+    if (whole.length < bsize + 1) throw new Error(`truncated BGZF block at byte ${at}`);
+    const data = inflateRawSync(whole.subarray(12 + xlen, bsize + 1 - 8));
+    if (data.length !== whole.readUInt32LE(bsize + 1 - 4)) throw new Error(`corrupt BGZF block at byte ${at}`);
+    const block = { data, next: at + bsize + 1 };
+    if (this.cache.size >= KEEP) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(at, block);
+    return block;
+  }
+}
+
+/** One line: its bytes without the newline and its virtual offset. */
+export interface Line {
+  bytes: Buffer;
+  voff: number;
+}
+
+/**
+ * Lines from virtual offset `voff` on. A line's offset is given in the form (block, position)
+ * with position inside the block's data, so offsets of successive lines increase.
+ */
+export class LineCursor {
+  private block: number;
+  private data: Buffer;
+  private pos: number;
+  private next: number;
+
+  constructor(
+    private readonly blocks: BgzfBlocks,
+    voff: number,
+  ) {
+    this.block = Math.floor(voff / 65536);
+    this.pos = voff % 65536;
+    const b = blocks.block(this.block);
+    this.data = b?.data ?? Buffer.alloc(0);
+    this.next = b?.next ?? this.block;
+  }
+
+  /** Moves to the next non-empty block when the current one is used up; false at the end. */
+  private settle(): boolean {
+    while (this.pos >= this.data.length) {
+      const b = this.blocks.block(this.next);
+      if (!b) return false;
+      this.block = this.next;
+      this.data = b.data;
+      this.next = b.next;
+      this.pos = 0;
+    }
+    return true;
+  }
+
+  /** The offset of the line `read()` would return next (at the end: past the last line). */
+  offset(): number {
+    this.settle();
+    return this.block * 65536 + this.pos;
+  }
+
+  /** The next line, or undefined at the end of the file. */
+  read(): Line | undefined {
+    if (!this.settle()) return undefined;
+    const voff = this.block * 65536 + this.pos;
+    const nl = this.data.indexOf(10, this.pos);
+    if (nl >= 0) {
+      const bytes = this.data.subarray(this.pos, nl);
+      this.pos = nl + 1;
+      return { bytes, voff };
+    }
+    // The line goes on in the following block(s).
+    const parts = [this.data.subarray(this.pos)];
+    this.pos = this.data.length;
+    while (this.settle()) {
+      const end = this.data.indexOf(10, this.pos);
+      parts.push(this.data.subarray(this.pos, end < 0 ? this.data.length : end));
+      this.pos = end < 0 ? this.data.length : end + 1;
+      if (end >= 0) break;
+    }
+    return { bytes: Buffer.concat(parts), voff };
+  }
+}

@@ -1,0 +1,205 @@
+// A .tbi or .csi index, read once and decoded per contig only when a query needs that contig.
+// Virtual offsets are plain numbers (block offset × 65536 + offset in the block): exact below
+// 2^53, i.e. for compressed files up to 128 TiB.
+import { gunzipSync } from 'node:zlib';
+
+const TBI_MAGIC = 0x01494254; // "TBI\1"
+const CSI_MAGIC = 0x01495343; // "CSI\1"
+
+/** How the indexed file's lines are laid out (the tabix header / CSI aux data). */
+export interface TabixLayout {
+  /** 'vcf' takes the end from REF and INFO END (as tabix -p vcf); 'generic' from colEnd. */
+  format: 'vcf' | 'generic';
+  /** 1-based column numbers. */
+  colSeq: number;
+  colBeg: number;
+  colEnd: number;
+  /** Coordinates in the file are 0-based half-open (BED-like) rather than 1-based. */
+  zeroBased: boolean;
+  /** Lines starting with this byte are header/comment lines. */
+  metaChar: number;
+}
+
+interface ContigIndex {
+  /** bin → [beg, end, beg, end, …] virtual offsets of its chunks. */
+  bins: Map<number, Float64Array>;
+  /** TBI: smallest offset per 16 kb window. */
+  linear: Float64Array;
+  /** CSI: smallest offset of a record overlapping each bin. */
+  loffset: Map<number, number>;
+}
+
+export interface TabixIndex {
+  layout: TabixLayout;
+  /** Contig names in index (= file) order. */
+  names: string[];
+  /** The largest coordinate the index can address. */
+  maxEnd: number;
+  /**
+   * The virtual offset from which a sequential scan meets every record of contig `ref` that
+   * overlaps [beg, end) (0-based half-open), or undefined when the index has none there.
+   */
+  firstOffset(ref: number, beg: number, end: number): number | undefined;
+}
+
+function voffAt(b: Buffer, pos: number): number {
+  return b.readUInt32LE(pos + 4) * 2 ** 32 + b.readUInt32LE(pos);
+}
+
+/** Parses the index bytes (still BGZF/gzip compressed, as on disk). */
+export function parseTabixIndex(compressed: Buffer): TabixIndex {
+  try {
+    return parse(gunzipSync(compressed));
+  } catch (e) {
+    // Reads past the end of a cut-off index fail as out-of-range offsets.
+    if ((e as NodeJS.ErrnoException).code === 'ERR_OUT_OF_RANGE' || e instanceof RangeError) throw new Error('the index is truncated');
+    throw e;
+  }
+}
+
+function parse(b: Buffer): TabixIndex {
+  if (b.length < 4) throw new Error('the index is empty');
+  const magic = b.readUInt32LE(0);
+  let minShift: number;
+  let depth: number;
+  let aux: number; // offset of the tabix-style header
+  let refsAt: number; // offset of n_ref
+  if (magic === TBI_MAGIC) {
+    minShift = 14;
+    depth = 5;
+    aux = 8;
+    refsAt = 4;
+  } else if (magic === CSI_MAGIC) {
+    minShift = b.readInt32LE(4);
+    depth = b.readInt32LE(8);
+    const lAux = b.readInt32LE(12);
+    if (lAux < 28) throw new Error('the CSI index carries no tabix header (not an index of a text file)');
+    aux = 16;
+    refsAt = 16 + lAux;
+  } else {
+    throw new Error('not a .tbi or .csi index');
+  }
+  const flags = b.readInt32LE(aux);
+  const layout: TabixLayout = {
+    format: (flags & 0xffff) === 2 ? 'vcf' : 'generic',
+    colSeq: b.readInt32LE(aux + 4),
+    colBeg: b.readInt32LE(aux + 8),
+    colEnd: b.readInt32LE(aux + 12),
+    zeroBased: (flags & 0x10000) !== 0,
+    metaChar: b.readInt32LE(aux + 16),
+  };
+  const lNames = b.readInt32LE(aux + 24);
+  if (aux + 28 + lNames > b.length) throw new Error('the index is truncated');
+  const names = b
+    .subarray(aux + 28, aux + 28 + lNames)
+    .toString('latin1')
+    .split('\0')
+    .slice(0, -1);
+  let pos = magic === TBI_MAGIC ? aux + 28 + lNames : refsAt + 4;
+  const nRef = b.readInt32LE(refsAt);
+  if (names.length !== nRef && magic === TBI_MAGIC) throw new Error('the index names a different number of contigs than it indexes');
+  const isCsi = magic === CSI_MAGIC;
+  const pseudoBin = ((1 << ((depth + 1) * 3)) - 1) / 7 + 1;
+
+  // First pass: where each contig's data starts (skipping over it without decoding).
+  const starts: number[] = [];
+  for (let r = 0; r < nRef; r++) {
+    starts.push(pos);
+    const nBin = b.readInt32LE(pos);
+    pos += 4;
+    for (let j = 0; j < nBin; j++) {
+      pos += isCsi ? 12 : 4;
+      const nChunk = b.readInt32LE(pos);
+      pos += 4 + 16 * nChunk;
+    }
+    if (!isCsi) pos += 4 + 8 * b.readInt32LE(pos);
+    if (pos > b.length) throw new Error('the index is truncated');
+  }
+
+  const decoded = new Map<number, ContigIndex>();
+  const contig = (ref: number): ContigIndex | undefined => {
+    const at = starts[ref];
+    if (at === undefined) return undefined;
+    let ci = decoded.get(ref);
+    if (ci) return ci;
+    let p = at;
+    const bins = new Map<number, Float64Array>();
+    const loffset = new Map<number, number>();
+    const nBin = b.readInt32LE(p);
+    p += 4;
+    for (let j = 0; j < nBin; j++) {
+      const bin = b.readUInt32LE(p);
+      p += 4;
+      if (isCsi) {
+        loffset.set(bin, voffAt(b, p));
+        p += 8;
+      }
+      const nChunk = b.readInt32LE(p);
+      p += 4;
+      if (bin !== pseudoBin) {
+        const chunks = new Float64Array(2 * nChunk);
+        for (let k = 0; k < 2 * nChunk; k++) chunks[k] = voffAt(b, p + 8 * k);
+        bins.set(bin, chunks);
+      }
+      p += 16 * nChunk;
+    }
+    let linear = new Float64Array(0);
+    if (!isCsi) {
+      const n = b.readInt32LE(p);
+      p += 4;
+      linear = new Float64Array(n);
+      for (let k = 0; k < n; k++) linear[k] = voffAt(b, p + 8 * k);
+    }
+    ci = { bins, linear, loffset };
+    decoded.set(ref, ci);
+    return ci;
+  };
+
+  const maxEnd = 2 ** (minShift + depth * 3);
+  return {
+    layout,
+    names,
+    maxEnd,
+    firstOffset(ref, beg, end) {
+      const ci = contig(ref);
+      if (!ci) return undefined;
+      beg = Math.max(0, beg);
+      end = Math.min(end, maxEnd);
+      if (end <= beg) return undefined;
+      // A lower bound on the offsets of records overlapping `beg` (prunes chunks that end before).
+      let minOff = 0;
+      if (!isCsi) {
+        if (ci.linear.length > 0) minOff = ci.linear[Math.min(Math.floor(beg / 2 ** 14), ci.linear.length - 1)] ?? 0;
+      } else {
+        // The deepest bin on the path to `beg` that the index has.
+        let t = 0;
+        let s = minShift + depth * 3;
+        for (let l = 0; l <= depth; l++) {
+          const off = ci.loffset.get(t + Math.floor(beg / 2 ** s));
+          if (off !== undefined) minOff = off;
+          t += 2 ** (3 * l);
+          s -= 3;
+        }
+      }
+      let first = Number.POSITIVE_INFINITY;
+      let t = 0;
+      let s = minShift + depth * 3;
+      const last = end - 1;
+      for (let l = 0; l <= depth; l++) {
+        const lo = t + Math.floor(beg / 2 ** s);
+        const hi = t + Math.floor(last / 2 ** s);
+        for (let bin = lo; bin <= hi; bin++) {
+          const chunks = ci.bins.get(bin);
+          if (!chunks) continue;
+          for (let k = 0; k < chunks.length; k += 2) {
+            const cBeg = chunks[k] as number;
+            if ((chunks[k + 1] as number) > minOff && cBeg < first) first = cBeg;
+          }
+        }
+        t += 2 ** (3 * l);
+        s -= 3;
+      }
+      return first === Number.POSITIVE_INFINITY ? undefined : Math.max(first, minOff);
+    },
+  };
+}
