@@ -21,12 +21,13 @@ export interface TabixLayout {
 }
 
 interface ContigIndex {
-  /** bin → [beg, end, beg, end, …] virtual offsets of its chunks. */
-  bins: Map<number, Float64Array>;
-  /** TBI: smallest offset per 16 kb window. */
-  linear: Float64Array;
-  /** CSI: smallest offset of a record overlapping each bin. */
-  loffset: Map<number, number>;
+  /** bin → byte position of its chunk count in the index (chunks are read when queried). */
+  bins: Map<number, number>;
+  /** TBI: byte position and length of the linear index (smallest offset per 16 kb window). */
+  linearAt: number;
+  linearCount: number;
+  /** CSI: bin → byte position of its loffset (smallest offset of a record overlapping the bin). */
+  loffsets: Map<number, number>;
 }
 
 export interface TabixIndex {
@@ -116,6 +117,8 @@ function parse(b: Buffer): TabixIndex {
     if (pos > b.length) throw new Error('the index is truncated');
   }
 
+  // Decoding keeps byte positions only: a whole-genome index has ~200,000 bins, and an object per
+  // bin made the garbage collector the largest cost of a region query.
   const decoded = new Map<number, ContigIndex>();
   const contig = (ref: number): ContigIndex | undefined => {
     const at = starts[ref];
@@ -123,34 +126,22 @@ function parse(b: Buffer): TabixIndex {
     let ci = decoded.get(ref);
     if (ci) return ci;
     let p = at;
-    const bins = new Map<number, Float64Array>();
-    const loffset = new Map<number, number>();
+    const bins = new Map<number, number>();
+    const loffsets = new Map<number, number>();
     const nBin = b.readInt32LE(p);
     p += 4;
     for (let j = 0; j < nBin; j++) {
       const bin = b.readUInt32LE(p);
       p += 4;
       if (isCsi) {
-        loffset.set(bin, voffAt(b, p));
+        loffsets.set(bin, p);
         p += 8;
       }
-      const nChunk = b.readInt32LE(p);
-      p += 4;
-      if (bin !== pseudoBin) {
-        const chunks = new Float64Array(2 * nChunk);
-        for (let k = 0; k < 2 * nChunk; k++) chunks[k] = voffAt(b, p + 8 * k);
-        bins.set(bin, chunks);
-      }
-      p += 16 * nChunk;
+      if (bin !== pseudoBin) bins.set(bin, p);
+      p += 4 + 16 * b.readInt32LE(p);
     }
-    let linear = new Float64Array(0);
-    if (!isCsi) {
-      const n = b.readInt32LE(p);
-      p += 4;
-      linear = new Float64Array(n);
-      for (let k = 0; k < n; k++) linear[k] = voffAt(b, p + 8 * k);
-    }
-    ci = { bins, linear, loffset };
+    const linearCount = isCsi ? 0 : b.readInt32LE(p);
+    ci = { bins, linearAt: p + 4, linearCount, loffsets };
     decoded.set(ref, ci);
     return ci;
   };
@@ -169,14 +160,14 @@ function parse(b: Buffer): TabixIndex {
       // A lower bound on the offsets of records overlapping `beg` (prunes chunks that end before).
       let minOff = 0;
       if (!isCsi) {
-        if (ci.linear.length > 0) minOff = ci.linear[Math.min(Math.floor(beg / 2 ** 14), ci.linear.length - 1)] ?? 0;
+        if (ci.linearCount > 0) minOff = voffAt(b, ci.linearAt + 8 * Math.min(Math.floor(beg / 2 ** 14), ci.linearCount - 1));
       } else {
         // The deepest bin on the path to `beg` that the index has.
         let t = 0;
         let s = minShift + depth * 3;
         for (let l = 0; l <= depth; l++) {
-          const off = ci.loffset.get(t + Math.floor(beg / 2 ** s));
-          if (off !== undefined) minOff = off;
+          const at = ci.loffsets.get(t + Math.floor(beg / 2 ** s));
+          if (at !== undefined) minOff = voffAt(b, at);
           t += 2 ** (3 * l);
           s -= 3;
         }
@@ -189,11 +180,12 @@ function parse(b: Buffer): TabixIndex {
         const lo = t + Math.floor(beg / 2 ** s);
         const hi = t + Math.floor(last / 2 ** s);
         for (let bin = lo; bin <= hi; bin++) {
-          const chunks = ci.bins.get(bin);
-          if (!chunks) continue;
-          for (let k = 0; k < chunks.length; k += 2) {
-            const cBeg = chunks[k] as number;
-            if ((chunks[k + 1] as number) > minOff && cBeg < first) first = cBeg;
+          const at = ci.bins.get(bin);
+          if (at === undefined) continue;
+          const n = b.readInt32LE(at);
+          for (let k = 0; k < n; k++) {
+            const cBeg = voffAt(b, at + 4 + 16 * k);
+            if (voffAt(b, at + 12 + 16 * k) > minOff && cBeg < first) first = cBeg;
           }
         }
         t += 2 ** (3 * l);
