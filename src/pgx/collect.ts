@@ -6,6 +6,7 @@ import type { Build, Call, NoCallReason, VcfRecord } from '../types.js';
 import type { SiteRow } from './kb-types.js';
 import { sitePos, type PgxKb } from './kb.js';
 import { minimalAllele, minimalKey } from './minimal.js';
+import { PACK_COMPLEX, packedCalls, unpackCall } from '../vcf/genotype.js';
 
 export type SiteState = 'ref' | 'alt' | 'missing';
 
@@ -29,9 +30,49 @@ export interface CollectOptions {
 
 const SYMBOLIC = /^<.*>$|^\*$/;
 
+/**
+ * One definition position's calls across the samples. Samples share SiteCall objects: each
+ * distinct call (per record, genotype and phase) is made once and every sample points to it by
+ * number, so a 2,500-sample cohort costs one small integer per sample and position.
+ */
+class SiteCells {
+  /** Per sample: 0 = no call yet, else 1 + index into `table`. */
+  readonly cell: Uint32Array;
+  readonly table: SiteCall[] = [];
+  /** `${old},${add}` → merged cell, for positions written by several records. */
+  private readonly merged = new Map<string, number>();
+
+  constructor(n: number) {
+    this.cell = new Uint32Array(n);
+  }
+
+  get(sample: number): SiteCall | undefined {
+    const c = this.cell[sample] as number;
+    return c === 0 ? undefined : this.table[c - 1];
+  }
+
+  intern(c: SiteCall): number {
+    this.table.push(c);
+    return this.table.length;
+  }
+
+  put(sample: number, id: number): void {
+    const old = this.cell[sample] as number;
+    const prev = old === 0 ? undefined : (this.table[old - 1] as SiteCall);
+    if (prev === undefined || prev.source !== 'vcf') {
+      this.cell[sample] = id;
+      return;
+    }
+    const key = `${old},${id}`;
+    let m = this.merged.get(key);
+    if (m === undefined) this.merged.set(key, (m = this.intern(merge(prev, this.table[id - 1] as SiteCall))));
+    this.cell[sample] = m;
+  }
+}
+
 export class PgxCollector {
-  /** gene → GRCh38 position → per sample call. */
-  private readonly calls = new Map<string, Map<number, (SiteCall | undefined)[]>>();
+  /** gene → GRCh38 position → the samples' calls. */
+  private readonly calls = new Map<string, Map<number, SiteCells>>();
   private readonly ignored = new Set<string>();
 
   private readonly buildOf: () => Build;
@@ -54,41 +95,70 @@ export class PgxCollector {
     }
     const sites = this.kb.sitesAt(this.buildOf(), rec.contig, rec.pos);
     if (!sites) return;
+    const codes = packedCalls(rec);
     for (const site of sites) {
       if (site.role === 'ignored') continue;
       // A record of a variant the exemptions ignore (same position, its REF) says nothing here.
       if (rec.ref !== site.ref && this.ignored.has(`${site.gene}:${site.pos}:${rec.ref}`)) continue;
       const alleleOf = translator(rec, site);
-      rec.calls.forEach((call, i) => this.put(site, i, fromCall(site, rec, call, alleleOf)));
+      const cells = this.cells(site);
+      // One SiteCall per distinct packed call of this record; unusual calls get their own.
+      const made = new Map<number, number>();
+      for (let i = 0; i < codes.length; i++) {
+        const code = codes[i] as number;
+        let id = code === PACK_COMPLEX ? undefined : made.get(code);
+        if (id === undefined) {
+          const call = code === PACK_COMPLEX ? (rec.calls[i] as Call) : unpackCall(code);
+          id = cells.intern(fromCall(site, rec, call, alleleOf));
+          if (code !== PACK_COMPLEX) made.set(code, id);
+        }
+        cells.put(i, id);
+      }
     }
   }
 
   private addRefBlock(rec: VcfRecord): void {
     const end = rec.end as number;
     const build = this.buildOf();
+    const codes = packedCalls(rec);
     for (const site of this.kb.sitesOn(build, rec.contig)) {
       const p = sitePos(site, build) as number;
       if (p < rec.pos || p > end || site.role === 'ignored') continue;
-      rec.calls.forEach((call, i) => {
-        if (call.noCall || call.alleles.every((a) => a === null)) return;
-        if (this.get(site, i)) return;
-        const alleles = call.alleles.map((a) => (a === null ? null : site.ref));
-        this.put(site, i, { site, state: 'ref', alleles, phased: call.phased, source: 'ref-block', line: rec.line, gt: gtText(call) });
-      });
+      const cells = this.cells(site);
+      const made = new Map<number, number>();
+      for (let i = 0; i < codes.length; i++) {
+        const code = codes[i] as number;
+        const call = code === PACK_COMPLEX ? (rec.calls[i] as Call) : unpackCall(code);
+        if (call.noCall || call.alleles.every((a) => a === null)) continue;
+        if (cells.get(i)) continue;
+        let id = code === PACK_COMPLEX ? undefined : made.get(code);
+        if (id === undefined) {
+          const alleles = call.alleles.map((a) => (a === null ? null : site.ref));
+          id = cells.intern({ site, state: 'ref', alleles, phased: call.phased, source: 'ref-block', line: rec.line, gt: gtText(call) });
+          if (code !== PACK_COMPLEX) made.set(code, id);
+        }
+        cells.put(i, id);
+      }
     }
   }
 
-  private get(site: SiteRow, sample: number): SiteCall | undefined {
-    return this.calls.get(site.gene)?.get(site.pos)?.[sample];
-  }
-
-  private put(site: SiteRow, sample: number, c: SiteCall): void {
+  private cells(site: SiteRow): SiteCells {
     let g = this.calls.get(site.gene);
     if (!g) this.calls.set(site.gene, (g = new Map()));
-    let arr = g.get(site.pos);
-    if (!arr) g.set(site.pos, (arr = new Array<SiteCall | undefined>(this.sampleCount).fill(undefined)));
-    const old = arr[sample];
-    arr[sample] = old && old.source === 'vcf' ? merge(old, c) : c;
+    let c = g.get(site.pos);
+    if (!c) g.set(site.pos, (c = new SiteCells(this.sampleCount)));
+    return c;
+  }
+
+  /**
+   * A key that is equal for two samples exactly when siteCalls() gives them equal calls at these
+   * positions (the same shared SiteCall at every position), so a gene's result can be reused.
+   */
+  signature(gene: string, sites: SiteRow[], sample: number): string {
+    const g = this.calls.get(gene);
+    let key = '';
+    for (const site of sites) key += `${g?.get(site.pos)?.cell[sample] ?? 0},`;
+    return key;
   }
 
   /** Every position of `positions` for one sample and gene, absent ones filled per the options. */
@@ -96,7 +166,7 @@ export class PgxCollector {
     const out = new Map<number, SiteCall>();
     const g = this.calls.get(gene);
     for (const site of sites) {
-      const c = g?.get(site.pos)?.[sample];
+      const c = g?.get(site.pos)?.get(sample);
       if (c && c.state !== 'missing') out.set(site.pos, c);
       else if (this.opts.missingAsRef) {
         out.set(site.pos, { site, state: 'ref', alleles: [site.ref, site.ref], phased: false, source: 'missing-as-ref', noCall: c?.noCall, line: c?.line, gt: c?.gt });

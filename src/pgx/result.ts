@@ -207,8 +207,37 @@ function fromOutside(sample: string, oc: OutsideCall, row: PhenotypeRow | undefi
   return { result, lookups: values.size ? [{ values }] : [] };
 }
 
+/**
+ * Results reused across the samples of one run: a gene's outcome for every sample whose calls at
+ * its positions are the same (PgxCollector.signature), and the recommendations for every sample
+ * whose lookups are the same. Cohorts repeat genotypes, so most samples cost a few lookups.
+ */
+export class ResultMemo {
+  readonly genes = new Map<string, Map<string, GeneOutcome>>();
+  readonly recommendations = new Map<string, RecommendationHit[][]>();
+}
+
+function geneOutcome(memo: ResultMemo | undefined, gene: string, key: string, sample: string, make: () => GeneOutcome): GeneOutcome {
+  if (!memo) return make();
+  let byKey = memo.genes.get(gene);
+  if (!byKey) memo.genes.set(gene, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return { result: { ...hit.result, sample }, lookups: hit.lookups };
+  const made = make();
+  byKey.set(key, made);
+  return made;
+}
+
 /** Every gene for one sample (outside calls override), with the recommendations that apply. */
-export function sampleResults(kb: PgxKb, collector: PgxCollector, sampleIdx: number, sample: string, opts: PgxRunOptions, outside: readonly OutsideCall[]): PgxResult[] {
+export function sampleResults(
+  kb: PgxKb,
+  collector: PgxCollector,
+  sampleIdx: number,
+  sample: string,
+  opts: PgxRunOptions,
+  outside: readonly OutsideCall[],
+  memo?: ResultMemo,
+): PgxResult[] {
   const phenos = kb.phenotypes();
   const outcomes: GeneOutcome[] = [];
   const byGene = new Map(outside.map((o) => [o.gene, o]));
@@ -220,16 +249,31 @@ export function sampleResults(kb: PgxKb, collector: PgxCollector, sampleIdx: num
       outcomes.push(fromOutside(sample, oc, phenos.get(gene), def.reference.name, kb));
       continue;
     }
-    const calls = collector.siteCalls(gene, def.sites, sampleIdx);
-    outcomes.push(fromCall(sample, callGene(def, calls, opts), calls, phenos.get(gene), def.reference.name));
+    outcomes.push(
+      geneOutcome(memo, gene, memo ? collector.signature(gene, def.sites, sampleIdx) : '', sample, () => {
+        const calls = collector.siteCalls(gene, def.sites, sampleIdx);
+        return fromCall(sample, callGene(def, calls, opts), calls, phenos.get(gene), def.reference.name);
+      }),
+    );
   }
   for (const oc of outside) {
     if (kb.genes().has(oc.gene) || !wanted(oc.gene)) continue;
     outcomes.push(fromOutside(sample, oc, phenos.get(oc.gene), 'Reference', kb));
   }
   outcomes.sort((a, b) => cmp(a.result.gene, b.result.gene));
+  const key = memo ? JSON.stringify(outcomes.map((o) => [o.result.gene, o.lookups.map((l) => [l.candidate ?? null, [...l.values]])])) : '';
+  let hits = memo?.recommendations.get(key);
+  if (!hits) {
+    hits = recommendationsFor(kb, outcomes);
+    memo?.recommendations.set(key, hits);
+  }
+  const perOutcome = hits;
+  return outcomes.map((o, i) => ({ ...o.result, recommendations: perOutcome[i] as RecommendationHit[] }));
+}
 
-  // Recommendations: one lookup per gene; an ambiguous gene is tried candidate by candidate.
+/** Per outcome, the recommendations that involve its gene. */
+function recommendationsFor(kb: PgxKb, outcomes: GeneOutcome[]): RecommendationHit[][] {
+  // One lookup per gene; an ambiguous gene is tried candidate by candidate.
   const base: LookupValues = new Map();
   for (const o of outcomes) if (o.lookups.length === 1) base.set(o.result.gene, o.lookups[0]?.values ?? new Set());
   const recs = kb.recommendations();
@@ -243,5 +287,5 @@ export function sampleResults(kb: PgxKb, collector: PgxCollector, sampleIdx: num
       for (const h of matchRecommendations(recs, lookup, l.candidate)) if (h.genes.includes(o.result.gene)) hits.push(h);
     }
   }
-  return outcomes.map((o) => ({ ...o.result, recommendations: hits.filter((h) => h.genes.includes(o.result.gene)) }));
+  return outcomes.map((o) => hits.filter((h) => h.genes.includes(o.result.gene)));
 }

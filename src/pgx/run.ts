@@ -5,7 +5,7 @@ import type { Build, VcfRecord } from '../types.js';
 import { PgxCollector } from './collect.js';
 import type { PgxKb } from './kb.js';
 import { OUTSIDE_ONLY_GENES, type OutsideCall, readOutsideCalls } from './outside.js';
-import { type PgxResult, sampleResults } from './result.js';
+import { type PgxResult, ResultMemo, sampleResults } from './result.js';
 
 export interface PgxFlags {
   missingAsRef: boolean;
@@ -18,6 +18,7 @@ export interface PgxFlags {
 export class PgxRun {
   private readonly collector: PgxCollector;
   private readonly outside: OutsideCall[];
+  private readonly memo = new ResultMemo();
 
   constructor(
     private readonly kb: PgxKb,
@@ -36,6 +37,6 @@ export class PgxRun {
 
   /** Every gene's result for sample `index` (column among the selected samples). */
   results(index: number, name: string): PgxResult[] {
-    return sampleResults(this.kb, this.collector, index, name, this.flags, this.outside);
+    return sampleResults(this.kb, this.collector, index, name, this.flags, this.outside, this.memo);
   }
 }

@@ -132,3 +132,109 @@ export function carries(call: Call, altIndex: number): boolean {
   return call.noCall === undefined && call.alleles.includes(altIndex);
 }
 
+
+// Packed calls: most calls of a many-sample record are one of a handful of genotypes, so a caller
+// that needs only the alleles, the phase and the no-call reason (PGx) can read them as one integer
+// per sample instead of a Call object each. Layout: bits 0–7 and 8–15 hold the two alleles (index
+// + 1; 0 = '.'), bits 16–17 the ploidy (1 or 2), bit 18 the phase, bits 19–21 the no-call reason.
+// Anything else (ploidy > 2, allele index > 254, a PS value, a call without GT) is PACK_COMPLEX:
+// read that sample's Call instead.
+
+export const PACK_COMPLEX = -1;
+const PACK_BAD = -2;
+const REASONS: readonly (NoCallReason | undefined)[] = [undefined, 'missing', 'filter', 'min-dp', 'min-gq', 'min-vaf'];
+const REASON_CODE = new Map(REASONS.map((r, i) => [r, i]));
+
+function packed(a0: number | null, a1: number | null, ploidy: number, phased: boolean, reason: number): number {
+  return (a0 === null ? 0 : a0 + 1) | ((a1 === null ? 0 : a1 + 1) << 8) | (ploidy << 16) | (phased ? 1 << 18 : 0) | (reason << 19);
+}
+
+/**
+ * GT text in str[s, e) packed, with no quality policy applied (the reason is 'missing' when every
+ * allele is '.'), exactly as parseGt + buildCall read it; PACK_COMPLEX when it does not fit, and
+ * a negative value other than that when the text is not a genotype (parseGt says why).
+ */
+export function packGt(str: string, s: number, e: number): number {
+  if (s < 0) return PACK_COMPLEX;
+  if (e <= s) return packed(null, null, 1, false, 1);
+  let n = 0;
+  let a0: number | null = null;
+  let phased = false;
+  let v = -1;
+  let dot = false;
+  for (let i = s; i <= e; i++) {
+    const c = i === e ? -1 : str.charCodeAt(i);
+    if (c === -1 || c === 47 || c === 124) {
+      if (dot === v >= 0) return PACK_BAD;
+      const a = dot ? null : v;
+      if (a !== null && a > 254) return PACK_COMPLEX;
+      if (c === 124) phased = true;
+      if (n === 0) a0 = a;
+      else if (n === 1) {
+        if (c !== -1) return PACK_COMPLEX;
+        return packed(a0, a, 2, phased, a0 === null && a === null ? 1 : 0);
+      }
+      n++;
+      v = -1;
+      dot = false;
+    } else if (c === 46) {
+      if (dot || v >= 0) return PACK_BAD;
+      dot = true;
+    } else if (c >= 48 && c <= 57) {
+      if (dot) return PACK_BAD;
+      v = (v < 0 ? 0 : v * 10) + (c - 48);
+    } else return PACK_BAD;
+  }
+  return packed(a0, null, 1, phased, a0 === null ? 1 : 0);
+}
+
+/** The largest allele index in a packed call (0 when none). */
+export function packedMaxAllele(code: number): number {
+  return Math.max(code & 0xff, (code >> 8) & 0xff) - 1;
+}
+
+/** A Call packed (the fields PGx reads: alleles, phase, no-call reason, raw alleles), or PACK_COMPLEX. */
+export function packCall(call: Call): number {
+  if (call.ps !== undefined || call.noGt) return PACK_COMPLEX;
+  const reason = REASON_CODE.get(call.noCall);
+  if (reason === undefined) return PACK_COMPLEX;
+  // A policy no-call keeps what was written in rawAlleles; its alleles are all '.'.
+  const policy = reason >= 2;
+  if (policy !== (call.rawAlleles !== undefined)) return PACK_COMPLEX;
+  const raw = policy ? (call.rawAlleles as (number | null)[]) : call.alleles;
+  if (raw.length < 1 || raw.length > 2 || (policy && (call.alleles.length !== raw.length || call.alleles.some((a) => a !== null)))) return PACK_COMPLEX;
+  for (const a of raw) if (a !== null && (!Number.isInteger(a) || a < 0 || a > 254)) return PACK_COMPLEX;
+  return packed(raw[0] ?? null, raw.length > 1 ? (raw[1] ?? null) : null, raw.length, call.phased, reason);
+}
+
+/** The Call fields a packed code holds (alleles, phased, noCall, rawAlleles), as packCall read them. */
+export function unpackCall(code: number): Call {
+  const ploidy = (code >> 16) & 3;
+  const at = (b: number): number | null => (b === 0 ? null : b - 1);
+  const raw = ploidy === 1 ? [at(code & 0xff)] : [at(code & 0xff), at((code >> 8) & 0xff)];
+  const reason = REASONS[(code >> 19) & 7];
+  const call: Call = { alleles: raw, phased: ((code >> 18) & 1) === 1 };
+  if (reason === undefined) return call;
+  call.noCall = reason;
+  if (reason !== 'missing') {
+    call.rawAlleles = raw;
+    call.alleles = raw.map(() => null);
+  }
+  return call;
+}
+
+/** Packed calls of records the reader read without building their Calls up front. */
+const packedOf = new WeakMap<object, Int32Array>();
+
+export function setPackedCalls(rec: object, codes: Int32Array): void {
+  packedOf.set(rec, codes);
+}
+
+/** One packed code per call of `rec` (from the reader when it kept them, else packed from rec.calls). */
+export function packedCalls(rec: { calls: Call[] }): Int32Array {
+  const kept = packedOf.get(rec);
+  if (kept !== undefined) return kept;
+  const out = new Int32Array(rec.calls.length);
+  rec.calls.forEach((c, i) => (out[i] = packCall(c)));
+  return out;
+}

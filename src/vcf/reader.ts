@@ -8,8 +8,8 @@ import type { SiteIndex } from '../kb/site-index.js';
 import type { Warnings } from '../log.js';
 import type { Call, Summary, VcfHeader, VcfRecord } from '../types.js';
 import { CALL_KEYS } from './call-keys.js';
-import { applyPolicy, buildCall, parseGt, type QualityPolicy } from './genotype.js';
-import { numListAt, strListAt } from './fields.js';
+import { applyPolicy, buildCall, PACK_COMPLEX, packedMaxAllele, packGt, parseGt, setPackedCalls, type QualityPolicy } from './genotype.js';
+import { numListAt, strListAt, textAt } from './fields.js';
 import { parseHeader } from './header.js';
 import { Prefilter, Verdict } from './prefilter.js';
 import { selectSamples, type SampleSelection } from './samples.js';
@@ -46,6 +46,8 @@ const REF_RE = /^[ACGTNacgtn]+$/;
 // Bases, '*' (spanning deletion), symbolic <…>, breakends with [ or ], single breakends.
 const ALT_RE = /^(?:[ACGTNacgtn]+|\*|<[^<>\s]+>|[^\s,]*[[\]][^\s,]*|\.[ACGTNacgtn]+|[ACGTNacgtn]+\.)$/;
 const REF_BLOCK_ALTS = new Set(['<NON_REF>', '<*>']);
+/** The FORMAT keys a packed call is read from (LineParser.packed). */
+const PACK_KEYS = ['GT', 'PS'];
 
 export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOptions): Promise<VcfReader> {
   const it = chunks[Symbol.asyncIterator]();
@@ -239,6 +241,8 @@ class LineParser {
   private readonly extraKeys: string[];
   private readonly extraNumeric: boolean[];
   private readonly keys: string[];
+  /** No quality policy and no extra fields: calls are packed up front and built only when read. */
+  private readonly lazy: boolean;
 
   constructor(private readonly st: ParserState) {
     const { header, selection, opts } = st;
@@ -250,6 +254,8 @@ class LineParser {
     this.extraKeys = defs.map((d) => d.id);
     this.extraNumeric = defs.map((d) => d.type === 'Integer' || d.type === 'Float');
     this.keys = [...CALL_KEYS, ...this.extraKeys];
+    const p = opts.policy ?? {};
+    this.lazy = this.extraKeys.length === 0 && !p.passOnly && p.minDp === undefined && p.minGq === undefined && p.minVaf === undefined;
   }
 
   skip(kind: string, message: string, where: { line: number; column?: number; text?: string }): void {
@@ -328,13 +334,67 @@ class LineParser {
       if (alts.every((a) => REF_BLOCK_ALTS.has(a))) rec.refBlock = true;
     }
     if (this.nSelected > 0) {
-      const bad = this.calls(v, line, rec);
+      const bad = this.lazy && v.FORMAT !== undefined && v.FORMAT.split(':').includes('GT') ? this.packed(v, line, rec) : this.calls(v, line, rec);
       if (bad !== undefined) {
         this.skip('bad-gt', `${where}: ${bad.message}`, { line: lineNo, column: bad.column, text: bad.text });
         return undefined;
       }
     }
     return rec;
+  }
+
+  /**
+   * Without a quality policy, a many-sample record is read for GT (and PS) only: one packed code per
+   * sample (genotype.ts), checked exactly as calls() checks them, and rec.calls becomes a getter
+   * that builds the Calls the first time something reads them (annotate does; PGx reads the codes).
+   * Only for FORMATs with GT: a call without GT is judged by its other fields.
+   */
+  private packed(
+    v: ReturnType<VCF['parseLine']>,
+    line: string,
+    rec: VcfRecord,
+  ): { message: string; column: number; text: string } | undefined {
+    const codes = new Int32Array(this.nSelected);
+    const nAlts = rec.alts.length;
+    const slot = this.slot;
+    let bad: { message: string; column: number; text: string } | undefined;
+    v.processFormatFields(PACK_KEYS, (str, ranges, idx) => {
+      const k = slot[idx] as number;
+      if (k < 0 || bad !== undefined) return;
+      const s = ranges[0] as number;
+      const e = ranges[1] as number;
+      let code = packGt(str, s, e);
+      if (code < 0 || packedMaxAllele(code) > nAlts) {
+        // Unusual or wrong: parseGt gives calls()' verdict and message.
+        const gt = parseGt(str, s, e);
+        if (gt.error !== undefined) {
+          bad = { message: gt.error, column: 10 + idx, text: str.slice(s, e) };
+          return;
+        }
+        for (const a of gt.alleles) {
+          if (a !== null && a > nAlts) {
+            bad = { message: `GT allele ${a} but only ${nAlts} ALT allele(s)`, column: 10 + idx, text: str.slice(s, e) };
+            return;
+          }
+        }
+        code = PACK_COMPLEX;
+      }
+      if (textAt(str, ranges[2] as number, ranges[3] as number) !== undefined) code = PACK_COMPLEX;
+      codes[k] = code;
+    });
+    if (bad !== undefined) return bad;
+    setPackedCalls(rec, codes);
+    Object.defineProperty(rec, 'calls', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        // calls() assigns rec.calls, which the setter turns into a plain property.
+        if (this.calls(v, line, rec) !== undefined) throw new Error(`${rec.chrom}:${rec.pos}: genotypes changed between two reads`);
+        return rec.calls;
+      },
+      set: (calls: Call[]) => Object.defineProperty(rec, 'calls', { value: calls, writable: true, enumerable: true, configurable: true }),
+    });
+    return undefined;
   }
 
   /** Fill rec.calls; returns the first genotype problem instead, if any. */
