@@ -17,6 +17,8 @@ export interface Block {
 
 export class BgzfBlocks {
   private readonly fd: number;
+  /** One read buffer, reused: callers use the bytes before the next read. */
+  private store = Buffer.allocUnsafe(READ);
   private raw = Buffer.alloc(0);
   private rawStart = 0;
   private readonly cache = new Map<number, Block>();
@@ -32,9 +34,9 @@ export class BgzfBlocks {
   /** File bytes [at, at+n), or fewer at the end of the file. */
   private bytes(at: number, n: number): Buffer {
     if (at < this.rawStart || at + n > this.rawStart + this.raw.length) {
-      const buf = Buffer.allocUnsafe(Math.max(READ, n));
-      const got = readSync(this.fd, buf, 0, buf.length, at);
-      this.raw = buf.subarray(0, got);
+      if (this.store.length < n) this.store = Buffer.allocUnsafe(n);
+      const got = readSync(this.fd, this.store, 0, this.store.length, at);
+      this.raw = this.store.subarray(0, got);
       this.rawStart = at;
     }
     return this.raw.subarray(at - this.rawStart, Math.min(at - this.rawStart + n, this.raw.length));
@@ -67,21 +69,21 @@ export class BgzfBlocks {
   }
 }
 
-/** One line: its bytes without the newline and its virtual offset. */
-export interface Line {
-  bytes: Buffer;
-  voff: number;
-}
-
 /**
  * Lines from virtual offset `voff` on. A line's offset is given in the form (block, position)
- * with position inside the block's data, so offsets of successive lines increase.
+ * with position inside the block's data, so offsets of successive lines increase. `read()` moves
+ * to the next line and exposes it as `buf[start, end)` (no copy unless it spans blocks).
  */
 export class LineCursor {
   private block: number;
   private data: Buffer;
   private pos: number;
   private next: number;
+  /** The current line: bytes buf[start, end) without the newline, at virtual offset `voff`. */
+  buf: Buffer = Buffer.alloc(0);
+  start = 0;
+  end = 0;
+  voff = 0;
 
   constructor(
     private readonly blocks: BgzfBlocks,
@@ -107,21 +109,23 @@ export class LineCursor {
     return true;
   }
 
-  /** The offset of the line `read()` would return next (at the end: past the last line). */
+  /** The offset of the line `read()` would read next (at the end: past the last line). */
   offset(): number {
     this.settle();
     return this.block * 65536 + this.pos;
   }
 
-  /** The next line, or undefined at the end of the file. */
-  read(): Line | undefined {
-    if (!this.settle()) return undefined;
-    const voff = this.block * 65536 + this.pos;
+  /** Reads the next line; false at the end of the file. */
+  read(): boolean {
+    if (!this.settle()) return false;
+    this.voff = this.block * 65536 + this.pos;
     const nl = this.data.indexOf(10, this.pos);
     if (nl >= 0) {
-      const bytes = this.data.subarray(this.pos, nl);
+      this.buf = this.data;
+      this.start = this.pos;
+      this.end = nl;
       this.pos = nl + 1;
-      return { bytes, voff };
+      return true;
     }
     // The line goes on in the following block(s).
     const parts = [this.data.subarray(this.pos)];
@@ -132,6 +136,9 @@ export class LineCursor {
       this.pos = end < 0 ? this.data.length : end + 1;
       if (end >= 0) break;
     }
-    return { bytes: Buffer.concat(parts), voff };
+    this.buf = Buffer.concat(parts);
+    this.start = 0;
+    this.end = this.buf.length;
+    return true;
   }
 }

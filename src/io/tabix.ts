@@ -70,9 +70,9 @@ function readHeader(path: string, layout: TabixLayout): string {
   const blocks = new BgzfBlocks(path);
   try {
     const cursor = new LineCursor(blocks, 0);
-    const lines: Buffer[] = [];
-    for (let line = cursor.read(); line && line.bytes[0] === layout.metaChar; line = cursor.read()) lines.push(line.bytes, NEWLINE);
-    return Buffer.concat(lines).toString();
+    let text = '';
+    while (cursor.read() && cursor.buf[cursor.start] === layout.metaChar) text += `${cursor.buf.toString('utf8', cursor.start, cursor.end)}\n`;
+    return text;
   } finally {
     blocks.close();
   }
@@ -112,20 +112,50 @@ export function planRegions(regions: Region[], contigOrder: Record<string, numbe
   return merged;
 }
 
-const NEWLINE = Buffer.from('\n');
+/**
+ * Selects a file's data lines by their span: [start0, end) of a line on one contig, as tabix
+ * computes it, read from the bytes without decoding the line.
+ */
+class LineSpans {
+  private readonly chrom: Buffer;
+  private readonly vcf: boolean;
+  /** Start and end of column c (1-based) of the current line at [2c], [2c+1]. */
+  private readonly cols: Int32Array;
+  private readonly upTo: number;
+  start0 = 0;
+  end = 0;
 
-/** Column spans of one line (start inclusive, end exclusive); missing columns are empty. */
-function columns(line: Buffer, upTo: number): Int32Array {
-  const spans = new Int32Array(2 * (upTo + 1));
-  let start = 0;
-  for (let c = 1; c <= upTo; c++) {
-    const tab = start <= line.length ? line.indexOf(9, start) : -1;
-    const end = tab < 0 ? line.length : tab;
-    spans[2 * c] = Math.min(start, line.length);
-    spans[2 * c + 1] = end;
-    start = end + 1;
+  constructor(
+    contig: string,
+    private readonly layout: TabixLayout,
+  ) {
+    this.chrom = Buffer.from(contig);
+    this.vcf = layout.format === 'vcf';
+    this.upTo = Math.max(layout.colSeq, layout.colBeg, this.vcf ? 8 : layout.colEnd);
+    this.cols = new Int32Array(2 * (this.upTo + 1));
   }
-  return spans;
+
+  /** Reads the span of line b[from, to) into start0/end; false when the line is on another contig. */
+  read(b: Buffer, from: number, to: number): boolean {
+    const cols = this.cols;
+    let at = from;
+    for (let c = 1; c <= this.upTo; c++) {
+      const tab = at <= to ? b.indexOf(9, at) : -1;
+      const stop = tab < 0 || tab > to ? to : tab;
+      cols[2 * c] = Math.min(at, to);
+      cols[2 * c + 1] = stop;
+      at = stop + 1;
+    }
+    const { layout, chrom } = this;
+    const s0 = cols[2 * layout.colSeq] as number;
+    const s1 = cols[2 * layout.colSeq + 1] as number;
+    if (s1 - s0 !== chrom.length || b.compare(chrom, 0, chrom.length, s0, s1) !== 0) return false;
+    this.start0 = digits(b, cols[2 * layout.colBeg] as number, cols[2 * layout.colBeg + 1] as number) - (layout.zeroBased ? 0 : 1);
+    if (this.vcf) this.end = vcfEnd(b, this.start0, (cols[9] as number) - (cols[8] as number), cols[16] as number, cols[17] as number);
+    else if (layout.colEnd === 0 || layout.colEnd === layout.colBeg) this.end = this.start0 + 1;
+    else this.end = digits(b, cols[2 * layout.colEnd] as number, cols[2 * layout.colEnd + 1] as number);
+    return true;
+  }
 }
 
 /** Leading digits as a number (0 for none), as tabix reads coordinates. */
@@ -146,33 +176,18 @@ function startsWith(b: Buffer, at: number, end: number, text: string): boolean {
 }
 
 /** A VCF record's end (0-based, exclusive) as tabix computes it: REF length, or INFO END=. */
-function vcfEnd(line: Buffer, start0: number, ref: [number, number], info: [number, number]): number {
-  let end = start0 + (ref[1] - ref[0]);
-  if (line[info[0]] === 46) return end; // INFO '.'
-  let field = info[0];
-  for (let i = info[0]; i <= info[1]; i++) {
-    if (i === info[1] || line[i] === 59) {
-      if (startsWith(line, field, i, 'SVTYPE=TRA')) return start0 + 1;
-      if (startsWith(line, field, i, 'END=')) end = digits(line, field + 4, i);
+function vcfEnd(b: Buffer, start0: number, refLength: number, info: number, infoEnd: number): number {
+  let end = start0 + refLength;
+  if (b[info] === 46) return end; // INFO '.'
+  let field = info;
+  for (let i = info; i <= infoEnd; i++) {
+    if (i === infoEnd || b[i] === 59) {
+      if (startsWith(b, field, i, 'SVTYPE=TRA')) return start0 + 1;
+      if (startsWith(b, field, i, 'END=')) end = digits(b, field + 4, i);
       field = i + 1;
     }
   }
   return end;
-}
-
-/** [start0, end) of a data line on the contig named `chrom` (bytes), or undefined for another contig. */
-function lineSpan(line: Buffer, chrom: Buffer, layout: TabixLayout): [number, number] | undefined {
-  const vcf = layout.format === 'vcf';
-  const cols = columns(line, Math.max(layout.colSeq, layout.colBeg, vcf ? 8 : layout.colEnd));
-  const col = (c: number): [number, number] => [cols[2 * c] as number, cols[2 * c + 1] as number];
-  const [s0, s1] = col(layout.colSeq);
-  if (s1 - s0 !== chrom.length || line.compare(chrom, 0, chrom.length, s0, s1) !== 0) return undefined;
-  const [b0, b1] = col(layout.colBeg);
-  const start0 = digits(line, b0, b1) - (layout.zeroBased ? 0 : 1);
-  if (vcf) return [start0, vcfEnd(line, start0, col(4), col(8))];
-  if (layout.colEnd === 0 || layout.colEnd === layout.colBeg) return [start0, start0 + 1];
-  const [e0, e1] = col(layout.colEnd);
-  return [start0, digits(line, e0, e1)];
 }
 
 /**
@@ -190,44 +205,47 @@ async function* query(path: string, load: () => TabixIndex, regions: Region[]): 
     let lastKept = -1;
     let resumeRef = -1;
     let resume = -1;
-    let out: Buffer[] = [];
+    // Kept lines are copied into one buffer, handed on when full.
+    let out = Buffer.allocUnsafe(CHUNK);
     let outLen = 0;
+    let spans: LineSpans | undefined;
     for (const region of planRegions(regions, ids)) {
       const ref = ids[region.chrom] as number;
       const end = Math.min(region.end, index.maxEnd);
       let from = index.firstOffset(ref, region.start0, end);
       if (from === undefined) continue;
       if (ref === resumeRef && resume > from) from = resume;
-      const chrom = Buffer.from(region.chrom);
+      if (ref !== resumeRef || !spans) spans = new LineSpans(region.chrom, index.layout);
+      resumeRef = ref;
       const cursor = new LineCursor(blocks, from);
       for (;;) {
         const at = cursor.offset();
-        const line = cursor.read();
-        if (!line) {
+        if (!cursor.read()) {
           resume = at;
           break;
         }
-        if (line.bytes[0] === index.layout.metaChar) continue;
-        const span = lineSpan(line.bytes, chrom, index.layout);
+        const { buf, start, end: stop } = cursor;
+        if (buf[start] === index.layout.metaChar) continue;
         // Another contig: this one's records are over (tabix files are grouped by contig).
-        if (!span || span[0] >= end) {
+        if (!spans.read(buf, start, stop) || spans.start0 >= end) {
           resume = at;
           break;
         }
         resume = cursor.offset();
-        if (span[1] <= region.start0 || line.voff <= lastKept) continue;
-        lastKept = line.voff;
-        out.push(line.bytes, NEWLINE);
-        outLen += line.bytes.length + 1;
-        if (outLen >= CHUNK) {
-          yield Buffer.concat(out);
-          out = [];
+        if (spans.end <= region.start0 || cursor.voff <= lastKept) continue;
+        lastKept = cursor.voff;
+        const need = stop - start + 1;
+        if (outLen + need > out.length) {
+          if (outLen > 0) yield out.subarray(0, outLen);
+          out = Buffer.allocUnsafe(Math.max(CHUNK, need));
           outLen = 0;
         }
+        buf.copy(out, outLen, start, stop);
+        out[outLen + need - 1] = 10;
+        outLen += need;
       }
-      resumeRef = ref;
     }
-    if (outLen > 0) yield Buffer.concat(out);
+    if (outLen > 0) yield out.subarray(0, outLen);
   } finally {
     blocks.close();
   }

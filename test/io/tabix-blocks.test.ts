@@ -16,9 +16,9 @@ function readAll(path: string, voff = 0): { text: string; offsets: number[] } {
     const cursor = new LineCursor(blocks, voff);
     const lines: string[] = [];
     const offsets: number[] = [];
-    for (let l = cursor.read(); l; l = cursor.read()) {
-      lines.push(l.bytes.toString());
-      offsets.push(l.voff);
+    while (cursor.read()) {
+      lines.push(cursor.buf.toString('utf8', cursor.start, cursor.end));
+      offsets.push(cursor.voff);
     }
     return { text: lines.map((l) => `${l}\n`).join(''), offsets };
   } finally {
