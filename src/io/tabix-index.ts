@@ -23,9 +23,6 @@ export interface TabixLayout {
 interface ContigIndex {
   /** bin → byte position of its chunk count in the index (chunks are read when queried). */
   bins: Map<number, number>;
-  /** TBI: byte position and length of the linear index (smallest offset per 16 kb window). */
-  linearAt: number;
-  linearCount: number;
   /** CSI: bin → byte position of its loffset (smallest offset of a record overlapping the bin). */
   loffsets: Map<number, number>;
 }
@@ -102,8 +99,9 @@ function parse(b: Buffer): TabixIndex {
   const isCsi = magic === CSI_MAGIC;
   const pseudoBin = ((1 << ((depth + 1) * 3)) - 1) / 7 + 1;
 
-  // First pass: where each contig's data starts (skipping over it without decoding).
+  // First pass: where each contig's data and (TBI) linear index start, skipping over the bins.
   const starts: number[] = [];
+  const linears: { at: number; count: number }[] = [];
   for (let r = 0; r < nRef; r++) {
     starts.push(pos);
     const nBin = b.readInt32LE(pos);
@@ -113,12 +111,16 @@ function parse(b: Buffer): TabixIndex {
       const nChunk = b.readInt32LE(pos);
       pos += 4 + 16 * nChunk;
     }
-    if (!isCsi) pos += 4 + 8 * b.readInt32LE(pos);
+    if (!isCsi) {
+      const count = b.readInt32LE(pos);
+      linears.push({ at: pos + 4, count });
+      pos += 4 + 8 * count;
+    }
     if (pos > b.length) throw new Error('the index is truncated');
   }
 
-  // Decoding keeps byte positions only: a whole-genome index has ~200,000 bins, and an object per
-  // bin made the garbage collector the largest cost of a region query.
+  // Bins are only looked up for CSI indexes and TBI contigs without a usable linear index; then
+  // decoding keeps byte positions only (a whole-genome index has ~200,000 bins).
   const decoded = new Map<number, ContigIndex>();
   const contig = (ref: number): ContigIndex | undefined => {
     const at = starts[ref];
@@ -140,8 +142,7 @@ function parse(b: Buffer): TabixIndex {
       if (bin !== pseudoBin) bins.set(bin, p);
       p += 4 + 16 * b.readInt32LE(p);
     }
-    const linearCount = isCsi ? 0 : b.readInt32LE(p);
-    ci = { bins, linearAt: p + 4, linearCount, loffsets };
+    ci = { bins, loffsets };
     decoded.set(ref, ci);
     return ci;
   };
@@ -152,16 +153,23 @@ function parse(b: Buffer): TabixIndex {
     names,
     maxEnd,
     firstOffset(ref, beg, end) {
-      const ci = contig(ref);
-      if (!ci) return undefined;
       beg = Math.max(0, beg);
       end = Math.min(end, maxEnd);
-      if (end <= beg) return undefined;
-      // A lower bound on the offsets of records overlapping `beg` (prunes chunks that end before).
+      if (end <= beg || starts[ref] === undefined) return undefined;
+      // TBI: the linear index holds, per 16 kb window, the offset of the first record overlapping
+      // it; a scan from the window of `beg` meets every record overlapping the region. A record
+      // overlapping `beg` ends in or after its window, so past the last window there is none.
       let minOff = 0;
-      if (!isCsi) {
-        if (ci.linearCount > 0) minOff = voffAt(b, ci.linearAt + 8 * Math.min(Math.floor(beg / 2 ** 14), ci.linearCount - 1));
-      } else {
+      const linear = linears[ref];
+      if (linear) {
+        const w = Math.floor(beg / 2 ** 14);
+        if (w >= linear.count) return undefined;
+        minOff = voffAt(b, linear.at + 8 * w);
+        if (minOff > 0) return minOff;
+      }
+      // Otherwise (CSI, or a linear index without an entry): the bins overlapping the region.
+      const ci = contig(ref) as ContigIndex;
+      if (isCsi) {
         // The deepest bin on the path to `beg` that the index has.
         let t = 0;
         let s = minShift + depth * 3;

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseTabixIndex } from '../../src/io/tabix-index.js';
+import { readRegions } from '../../src/io/tabix.js';
+import { collect, tempDir } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/io');
 const tbi = parseTabixIndex(readFileSync(join(fixtures, 'regions.vcf.gz.tbi')));
@@ -38,5 +40,52 @@ describe('parseTabixIndex', () => {
   it('refuses a truncated index', () => {
     const raw = gunzipSync(readFileSync(join(fixtures, 'regions.vcf.gz.tbi')));
     for (const cut of [20, raw.length - 40]) expect(() => parseTabixIndex(gzipSync(raw.subarray(0, raw.length - cut)))).toThrow(/truncated/);
+  });
+});
+
+describe('a .tbi whose linear index has no entries', () => {
+  // Zero every linear-index offset: queries must fall back on the bins and find the same lines.
+  function withoutLinear(tbiBytes: Buffer): Buffer {
+    const b = Buffer.from(gunzipSync(tbiBytes));
+    let p = 36 + b.readInt32LE(32);
+    for (let r = b.readInt32LE(4); r > 0; r--) {
+      const nBin = b.readInt32LE(p);
+      p += 4;
+      for (let j = 0; j < nBin; j++) p += 8 + 16 * b.readInt32LE(p + 4);
+      const n = b.readInt32LE(p);
+      b.fill(0, p + 4, p + 4 + 8 * n);
+      p += 4 + 8 * n;
+    }
+    return gzipSync(b);
+  }
+
+  it('gives the same first offsets from the bins', () => {
+    const zeroed = parseTabixIndex(withoutLinear(readFileSync(join(fixtures, 'regions.vcf.gz.tbi'))));
+    for (const [ref, beg, end] of [
+      [0, 99, 100],
+      [0, 1599, 1700],
+      [0, 1_400_000, 1_600_000],
+      [1, 0, 100],
+      [1, 1_999_000, 2_000_001],
+    ] as const) {
+      const got = zeroed.firstOffset(ref, beg, end);
+      expect(got).toBeTypeOf('number');
+      expect(got as number).toBeLessThanOrEqual(tbi.firstOffset(ref, beg, end) as number);
+    }
+  });
+
+  it('reads the same lines through it', async () => {
+    const copy = join(tempDir(), 'x.vcf.gz');
+    copyFileSync(join(fixtures, 'regions.vcf.gz'), copy);
+    writeFileSync(`${copy}.tbi`, withoutLinear(readFileSync(join(fixtures, 'regions.vcf.gz.tbi'))));
+    const regions = [
+      { chrom: 'chr1', start0: 150, end: 1600 },
+      { chrom: 'chr1', start0: 1_400_000, end: 1_600_000 },
+      { chrom: 'chr2', start0: 0, end: 3_000_000 },
+    ];
+    const text = async (path: string) => Buffer.concat(await collect(readRegions(path, regions).chunks())).toString();
+    const want = await text(join(fixtures, 'regions.vcf.gz'));
+    expect(want.split('\n')).toHaveLength(7);
+    expect(await text(copy)).toBe(want);
   });
 });
