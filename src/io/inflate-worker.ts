@@ -5,17 +5,22 @@
 // (where this module is inlined into a chunk whose location differs from the source tree), with
 // no path resolution at run time. The batch routine is that same text, compiled once more with
 // `new Function` for inline use, so there is a single implementation.
+//
+// A scan plugin (source text of `(config) => {batch(text), update(msg)}`, see src/vcf/prefilter.ts)
+// can be installed in the workers: from then on each batch is inflated into a reused buffer and
+// handed to the plugin, and only its (small) result travels back; a batch the plugin declines
+// comes back as text.
 
 import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import type { BgzfBatch } from './bgzf.js';
 
-export type BatchResult = { out: Uint8Array } | { error: string; block: number };
+export type BatchResult = { out: Uint8Array } | { scanned: unknown } | { error: string; block: number };
 
 // Plain JavaScript: it runs in the worker as a CommonJS script.
 const INFLATE_BATCH = String.raw`
-function inflateBatch(zlib, data, starts, outSize, checkCrc) {
-  const out = new Uint8Array(outSize);
+function inflateBatch(zlib, data, starts, outSize, checkCrc, into) {
+  const out = into || new Uint8Array(outSize);
   let at = 0;
   for (let i = 0; i + 1 < starts.length; i++) {
     const s = starts[i];
@@ -43,10 +48,30 @@ function inflateBatch(zlib, data, starts, outSize, checkCrc) {
 const WORKER_SOURCE = `${INFLATE_BATCH}
 const { parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
+let plugin;
+let reused = new Uint8Array(0);
 parentPort.on('message', (m) => {
-  const r = inflateBatch(zlib, m.data, m.starts, m.outSize, m.checkCrc);
-  if (r.out) parentPort.postMessage({ id: m.id, out: r.out }, [r.out.buffer]);
-  else parentPort.postMessage({ id: m.id, error: r.error, block: r.block });
+  if (m.type === 'plugin') {
+    plugin = new Function('return (' + m.source + ')')()(m.config);
+    return;
+  }
+  if (m.type === 'update') {
+    plugin.update(m.data);
+    return;
+  }
+  if (plugin && reused.length < m.outSize) reused = new Uint8Array(m.outSize + (m.outSize >> 2));
+  const r = inflateBatch(zlib, m.data, m.starts, m.outSize, m.checkCrc, plugin ? reused : undefined);
+  if (!r.out) {
+    parentPort.postMessage({ id: m.id, error: r.error, block: r.block });
+    return;
+  }
+  const text = Buffer.from(r.out.buffer, 0, m.outSize);
+  const scanned = plugin ? plugin.batch(text) : undefined;
+  if (scanned) parentPort.postMessage({ id: m.id, scanned });
+  else {
+    const out = plugin ? new Uint8Array(text) : r.out;
+    parentPort.postMessage({ id: m.id, out }, [out.buffer]);
+  }
 });
 `;
 
@@ -56,7 +81,7 @@ type InflateFn = (
   starts: Int32Array,
   outSize: number,
   checkCrc: boolean,
-) => BatchResult;
+) => { out: Uint8Array } | { error: string; block: number };
 
 const inflateBatch = new Function(`${INFLATE_BATCH}\nreturn inflateBatch;`)() as InflateFn;
 
@@ -90,13 +115,15 @@ export class InflatePool {
       // start-up in each worker otherwise costs more than inflating a 200 MB file.
       const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
       const slot: Slot = { worker, inFlight: 0 };
-      worker.on('message', (m: { id: number; out?: Uint8Array; error?: string; block?: number }) => {
+      worker.on('message', (m: { id: number; out?: Uint8Array; scanned?: unknown; error?: string; block?: number }) => {
         slot.inFlight--;
         // An idle worker must not keep the process alive if the reader is abandoned.
         if (slot.inFlight === 0) worker.unref();
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        p?.resolve(m.out ? { out: m.out } : { error: m.error ?? 'unknown error', block: m.block ?? 0 });
+        if (m.out) p?.resolve({ out: m.out });
+        else if (m.scanned !== undefined) p?.resolve({ scanned: m.scanned });
+        else p?.resolve({ error: m.error ?? 'unknown error', block: m.block ?? 0 });
       });
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {
@@ -105,6 +132,10 @@ export class InflatePool {
       worker.unref();
       this.slots.push(slot);
     }
+  }
+
+  get size(): number {
+    return this.slots.length;
   }
 
   run(b: BgzfBatch): Promise<BatchResult> {
@@ -117,6 +148,16 @@ export class InflatePool {
       b.data.buffer as ArrayBuffer,
     ]);
     return result;
+  }
+
+  /** Installs a scan plugin in every worker; applies to batches sent from now on. */
+  plugin(source: string, config: unknown): void {
+    for (const s of this.slots) s.worker.postMessage({ type: 'plugin', source, config });
+  }
+
+  /** Passes a message to every worker's plugin (in order with the batches). */
+  update(data: unknown): void {
+    for (const s of this.slots) s.worker.postMessage({ type: 'update', data });
   }
 
   async close(): Promise<void> {

@@ -22,9 +22,34 @@ export interface InputSource {
   chunks(): AsyncIterable<Buffer>;
 }
 
+/**
+ * Key of the extra face of a BGZF input's chunks(): the raw inflated pieces, in order but cut
+ * anywhere (not at line ends), with a scan plugin that runs in the inflate workers (see
+ * src/io/inflate-worker.ts). A reader that knows the plugin's results uses this instead of the
+ * whole-line chunks; anyone else sees a plain AsyncIterable<Buffer>.
+ */
+const SCAN = Symbol('vcfact.bgzf-scan');
+
+/** Inflated text (any cut), or a plugin's result for the next batch of text. */
+export type BgzfPiece = Buffer | { scanned: unknown };
+
+export interface ScannableSource extends AsyncIterable<BgzfPiece> {
+  /** Installs the plugin in the workers; false (nothing done) when inflating on this thread. */
+  scanWith(source: string, config: unknown): boolean;
+  /** A message for the plugins, delivered before any batch sent after it. */
+  update(msg: unknown): void;
+}
+
+/** The scannable face of `chunks`, when it has one (BGZF input). */
+export function scannable(chunks: AsyncIterable<Buffer>): ScannableSource | undefined {
+  return (chunks as { [SCAN]?: ScannableSource })[SCAN];
+}
+
 export interface OpenOptions {
   /** BGZF inflate workers; 0 or 1 inflates on the calling thread. Default min(2, CPUs). */
   threads?: number;
+  /** Inflated bytes per BGZF batch (default 2 MB); tests make it small to cut lines across batches. */
+  batchSize?: number;
 }
 
 const READ_SIZE = 4 << 20;
@@ -54,7 +79,11 @@ export async function openBytes(raw: AsyncIterable<Buffer>, name: string, opts: 
       const bytes = sniffed.rest;
       if (format === 'plain') return wholeLines(bytes);
       if (format === 'gzip') return wholeLines(gunzip(bytes, name));
-      return wholeLines(inflateBgzf(bytes, name, threads));
+      const bgzf = new BgzfSource(bytes, name, threads, opts.batchSize);
+      return {
+        [Symbol.asyncIterator]: () => wholeLines(bgzf as AsyncIterable<Buffer>)[Symbol.asyncIterator](),
+        [SCAN]: bgzf,
+      };
     },
   };
 }
@@ -158,39 +187,60 @@ async function* gunzip(bytes: AsyncIterable<Buffer>, name: string): AsyncGenerat
 /**
  * BGZF: batches of blocks inflated in parallel and yielded in file order. At most `2 × threads`
  * batches are in flight and a new one is sent only when the reader asks for more, so memory stays
- * bounded whatever the file size.
+ * bounded whatever the file size. Without scanWith() every piece is a Buffer.
  */
-async function* inflateBgzf(bytes: AsyncIterable<Buffer>, name: string, threads: number): AsyncGenerator<Buffer> {
-  const pool = threads > 1 ? new InflatePool(threads) : undefined;
-  const maxInFlight = pool ? 2 * threads : 1;
-  const batches = cutBlocks(bytes, name);
-  const queue: { fileOffset: number; starts: Int32Array; result: Promise<BatchResult> }[] = [];
-  try {
-    let more = true;
-    for (;;) {
-      while (more && queue.length < maxInFlight) {
-        const r = await batches.next();
-        if (r.done) {
-          more = false;
-          break;
+class BgzfSource implements ScannableSource {
+  /** Created when the iteration starts. */
+  private pool: InflatePool | undefined;
+
+  constructor(
+    private readonly bytes: AsyncIterable<Buffer>,
+    private readonly name: string,
+    private readonly threads: number,
+    private readonly batchSize: number | undefined,
+  ) {}
+
+  scanWith(source: string, config: unknown): boolean {
+    this.pool?.plugin(source, config);
+    return this.pool !== undefined;
+  }
+
+  update(msg: unknown): void {
+    this.pool?.update(msg);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<BgzfPiece> {
+    const pool = (this.pool = this.threads > 1 ? new InflatePool(this.threads) : undefined);
+    const maxInFlight = pool ? 2 * pool.size : 1;
+    const batches = cutBlocks(this.bytes, this.name, this.batchSize);
+    const queue: { fileOffset: number; starts: Int32Array; result: Promise<BatchResult> }[] = [];
+    try {
+      let more = true;
+      for (;;) {
+        while (more && queue.length < maxInFlight) {
+          const r = await batches.next();
+          if (r.done) {
+            more = false;
+            break;
+          }
+          // Kept for error messages: the worker takes ownership of `data`, not of `starts`.
+          const { fileOffset, starts } = r.value;
+          const result = pool ? pool.run(r.value) : Promise.resolve(inflateInline(r.value));
+          result.catch(() => undefined);
+          queue.push({ fileOffset, starts, result });
         }
-        // Kept for error messages: the worker takes ownership of `data`, not of `starts`.
-        const { fileOffset, starts } = r.value;
-        const result = pool ? pool.run(r.value) : Promise.resolve(inflateInline(r.value));
-        result.catch(() => undefined);
-        queue.push({ fileOffset, starts, result });
+        const next = queue.shift();
+        if (!next) return;
+        const r = await next.result;
+        if ('error' in r) {
+          throw corrupt(this.name, next.fileOffset + (next.starts[r.block] ?? 0), r.error);
+        }
+        yield 'out' in r ? Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength) : r;
       }
-      const next = queue.shift();
-      if (!next) return;
-      const r = await next.result;
-      if ('error' in r) {
-        throw corrupt(name, next.fileOffset + (next.starts[r.block] ?? 0), r.error);
-      }
-      yield Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength);
+    } finally {
+      await batches.return(undefined);
+      await pool?.close();
     }
-  } finally {
-    await batches.return(undefined);
-    await pool?.close();
   }
 }
 

@@ -1,23 +1,27 @@
 // Knowledge-base sites per canonical contig as sorted, merged intervals in typed arrays, asked
 // "does [start, end] overlap any site?" once per VCF line. Sorted input moves a per-contig cursor
 // forward (a merge join: O(1) amortised); a query that goes backwards falls back to binary search
-// and sets `unsorted` so the caller can warn once.
+// and sets `unsorted`. The query itself lives with the prefilter (src/vcf/prefilter.ts), whose code
+// also runs in the BGZF workers on copies of these arrays (`sites()`).
 import { canonicalContig } from '../normalize/contig.js';
 import type { Interval } from '../types.js';
+import { overlaps as overlapsIn, type SiteHandle } from '../vcf/prefilter.js';
 
-interface ContigSites {
-  starts: Int32Array;
-  ends: Int32Array;
-  /** Index of the first interval whose end ≥ the last query start. */
-  cursor: number;
-  lastStart: number;
-}
+type ContigSites = SiteHandle;
 
 export class SiteIndex {
-  /** True once a query went backwards on a contig (input not position-sorted). */
-  unsorted = false;
-
   private constructor(private readonly byContig: Map<string, ContigSites>) {}
+
+  /** True once a query went backwards on a contig (input not position-sorted). */
+  get unsorted(): boolean {
+    for (const s of this.byContig.values()) if (s.back) return true;
+    return false;
+  }
+
+  /** [canonical contig, starts, ends] per contig, for a prefilter in another thread. */
+  sites(): [string, Int32Array, Int32Array][] {
+    return [...this.byContig].map(([c, s]) => [c, s.starts, s.ends]);
+  }
 
   /** Build from 1-based inclusive intervals; contig names are canonicalised, overlaps merged. */
   static fromIntervals(intervals: Iterable<Interval>): SiteIndex {
@@ -44,7 +48,7 @@ export class SiteIndex {
           ends.push(e);
         }
       }
-      byContig.set(c, { starts: Int32Array.from(starts), ends: Int32Array.from(ends), cursor: 0, lastStart: 0 });
+      byContig.set(c, { starts: Int32Array.from(starts), ends: Int32Array.from(ends), cursor: 0, lastStart: 0, back: false });
     }
     return new SiteIndex(byContig);
   }
@@ -61,7 +65,7 @@ export class SiteIndex {
   /** Does the 1-based inclusive [start, end] on a canonical contig overlap any site? */
   overlaps(contig: string, start: number, end: number): boolean {
     const s = this.byContig.get(contig);
-    return s === undefined ? false : overlapsIn(s, start, end, this);
+    return s === undefined ? false : overlapsIn(s, start, end);
   }
 
   /** The merged intervals, sorted by contig insertion order then position. */
@@ -87,32 +91,8 @@ export class SiteIndex {
 
   /** `overlaps` on a handle from `handle()`. */
   overlapsHandle(h: ContigSites, start: number, end: number): boolean {
-    return overlapsIn(h, start, end, this);
+    return overlapsIn(h, start, end);
   }
 }
 
-export type SiteHandle = ContigSites;
-
-function overlapsIn(s: ContigSites, start: number, end: number, idx: SiteIndex): boolean {
-  const { starts, ends } = s;
-  const n = ends.length;
-  let i: number;
-  if (start >= s.lastStart) {
-    i = s.cursor;
-    while (i < n && (ends[i] as number) < start) i++;
-  } else {
-    idx.unsorted = true;
-    // First interval with end ≥ start.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((ends[mid] as number) < start) lo = mid + 1;
-      else hi = mid;
-    }
-    i = lo;
-  }
-  s.cursor = i;
-  s.lastStart = start;
-  return i < n && (starts[i] as number) <= end;
-}
+export type { SiteHandle };

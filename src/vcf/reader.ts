@@ -11,7 +11,9 @@ import { CALL_KEYS } from './call-keys.js';
 import { applyPolicy, buildCall, PACK_COMPLEX, packedMaxAllele, packGt, parseGt, setPackedCalls, type QualityPolicy } from './genotype.js';
 import { numListAt, strListAt, textAt } from './fields.js';
 import { parseHeader } from './header.js';
-import { Prefilter, Verdict } from './prefilter.js';
+import { scannable, type BgzfPiece } from '../io/open.js';
+import { canonicalContig } from '../normalize/contig.js';
+import { EventKind, Prefilter, scanText, WORKER_PLUGIN_SOURCE, type ContigRun, type Scan, type WorkerConfig, type WorkerScan } from './prefilter.js';
 import { selectSamples, type SampleSelection } from './samples.js';
 
 export interface ReadVcfOptions {
@@ -50,7 +52,11 @@ const REF_BLOCK_ALTS = new Set(['<NON_REF>', '<*>']);
 const PACK_KEYS = ['GT', 'PS'];
 
 export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOptions): Promise<VcfReader> {
-  const it = chunks[Symbol.asyncIterator]();
+  // BGZF input offers raw pieces and scanning in its inflate workers; the header is read from
+  // text pieces either way (scanning starts only once the header is known).
+  const source = scannable(chunks);
+  const pieces: AsyncIterator<BgzfPiece> = (source ?? chunks)[Symbol.asyncIterator]();
+  const it = { next: async () => textPiece(await pieces.next()) };
   const { file, warnings } = opts;
   const headerLines: string[] = [];
   let rest: Buffer | undefined;
@@ -123,84 +129,138 @@ export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOption
   const state = { header, parser, selection, summary, opts, crlfWarned: crlf };
 
   async function* records(): AsyncGenerator<VcfRecord> {
-    const pre = new Prefilter(index, header.info.has('END'));
+    const hasEnd = header.info.has('END');
     const lines = new LineParser(state);
     let lineNo = header.headerLines;
+    // Raw CHROM → canonical as resolved on this thread: the workers look names up in this table
+    // (canonicalContig cannot run there) and hand back a batch with a name they do not know.
+    const names = new Map<string, string>();
+    let fresh: [string, string][] = [];
+    const canon = (raw: string): string => {
+      let c = names.get(raw);
+      if (c === undefined) {
+        names.set(raw, (c = canonicalContig(raw)));
+        fresh.push([raw, c]);
+      }
+      return c;
+    };
+    for (const raw of header.contigs.keys()) canon(raw);
+    const pre = new Prefilter(index, hasEnd, canon);
+    const config: WorkerConfig | undefined = index && { hasEnd, sites: index.sites(), contigs: fresh };
+    const inWorkers = source !== undefined && config !== undefined && source.scanWith(WORKER_PLUGIN_SOURCE, config);
+    fresh = [];
+    // Sort order, joined across scans (each scan checks only its own lines).
     let lastContig = '';
     let lastPos = 0;
     const seen = new Set<string>();
     let unsortedWarned = false;
-    const unsorted = (why: string) => {
-      if (unsortedWarned) return;
-      unsortedWarned = true;
-      warnings.add('unsorted', `input is not position-sorted (${why}); results are still complete`, { file, line: lineNo });
-    };
-    let buf = rest;
-    let s = restAt;
-    let pending = carry;
-    for (;;) {
-      if (buf === undefined) {
-        if (ended) break;
-        const next = await it.next();
-        if (next.done) {
-          ended = true;
-          if (pending === undefined || pending.length === 0) break;
-          buf = pending;
-          pending = undefined;
-        } else {
-          buf = pending !== undefined ? Buffer.concat([pending, next.value]) : next.value;
-          pending = undefined;
-        }
-        s = 0;
+    const skipped = summary.skipped;
+    /** A line not yet ended by a newline, from the end of the previous piece. */
+    let pending: Buffer | undefined;
+
+    /** Acts on a scan's events in line order; `bytes` holds the candidate lines. */
+    function* apply(r: Scan, bytes: Buffer): Generator<VcfRecord> {
+      const base = lineNo;
+      let uns = unsortedWarned ? undefined : firstUnsorted(r);
+      r.runs.forEach((run, k) => {
+        if (k > 0 || run.contig !== lastContig) seen.add(run.contig);
+      });
+      const lastRun = r.runs[r.runs.length - 1];
+      if (lastRun !== undefined) {
+        lastContig = lastRun.contig;
+        lastPos = r.lastPos;
       }
-      const len = buf.length;
-      while (s < len) {
-        const nl = buf.indexOf(10, s);
-        if (nl < 0 && !ended) {
-          pending = buf.subarray(s);
-          break;
+      summary.records += r.records;
+      for (const ev of r.events) {
+        if (uns !== undefined && uns.line <= ev.line) {
+          warnUnsorted(uns.why, base + uns.line);
+          uns = undefined;
         }
-        const e = nl < 0 ? len : nl;
-        lineNo++;
-        const lineStart = s;
-        s = e + 1;
-        if (e === lineStart || (e === lineStart + 1 && buf[lineStart] === 13)) {
-          lines.skip('empty-line', 'empty line', { line: lineNo });
-          continue;
-        }
-        if (buf[lineStart] === 35) {
-          lines.skip('header-in-data', "'#' line after the first data line", { line: lineNo, text: buf.toString('utf8', lineStart, e) });
-          continue;
-        }
-        summary.records++;
-        const v = pre.check(buf, lineStart, e);
-        if (v === Verdict.TooFewFields || v === Verdict.BadPos) {
-          const text = buf.toString('utf8', lineStart, e);
-          if (v === Verdict.TooFewFields) lines.skip('column-count', 'fewer than 8 tab-separated columns', { line: lineNo, text });
-          else lines.skip('bad-pos', 'POS is not a positive integer', { line: lineNo, column: 2, text: text.split('\t')[1] ?? text });
-          continue;
-        }
-        const contig = pre.contig;
-        if (contig !== lastContig) {
-          if (seen.has(contig)) unsorted(`contig ${contig} appears again`);
-          seen.add(contig);
-          lastContig = contig;
-        } else if (pre.pos < lastPos) unsorted(`position ${pre.pos} after ${lastPos} on ${contig}`);
-        lastPos = pre.pos;
-        if (v === Verdict.Skip) {
-          summary.skipped[SKIP_NO_SITE] = (summary.skipped[SKIP_NO_SITE] ?? 0) + 1;
-          continue;
-        }
-        summary.candidates++;
-        const rec = lines.parse(buf, lineStart, e, lineNo, contig);
-        if (rec !== undefined) {
-          summary.parsed++;
-          yield rec;
-        }
+        // The skip counter's key is created when the first skip happens (key order shows in outputs).
+        if (r.firstSkip >= 0 && r.firstSkip < ev.line && skipped[SKIP_NO_SITE] === undefined) skipped[SKIP_NO_SITE] = 0;
+        const line = base + ev.line;
+        if (ev.kind === EventKind.Candidate) {
+          summary.candidates++;
+          const rec = lines.parse(bytes, ev.start, ev.end, line, ev.contig);
+          if (rec !== undefined) {
+            summary.parsed++;
+            yield rec;
+          }
+        } else if (ev.kind === EventKind.EmptyLine) lines.skip('empty-line', 'empty line', { line });
+        else if (ev.kind === EventKind.HeaderInData) lines.skip('header-in-data', "'#' line after the first data line", { line, text: ev.text });
+        else if (ev.kind === EventKind.TooFewFields) lines.skip('column-count', 'fewer than 8 tab-separated columns', { line, text: ev.text });
+        else lines.skip('bad-pos', 'POS is not a positive integer', { line, column: 2, text: ev.text });
       }
-      if (s >= len) buf = undefined;
-      else if (pending !== undefined) buf = undefined;
+      if (uns !== undefined) warnUnsorted(uns.why, base + uns.line);
+      if (r.skipped > 0) skipped[SKIP_NO_SITE] = (skipped[SKIP_NO_SITE] ?? 0) + r.skipped;
+      lineNo = base + r.lines;
     }
+
+    /** The first sort violation of a scan, given the lines before it. */
+    function firstUnsorted(r: Scan): { line: number; why: string } | undefined {
+      const inside = r.unsorted;
+      for (let k = 0; k < r.runs.length; k++) {
+        const run = r.runs[k] as ContigRun;
+        if (inside !== undefined && inside.line <= run.line) break;
+        if (k === 0 && run.contig === lastContig) {
+          if (run.pos < lastPos) return { line: run.line, why: `position ${run.pos} after ${lastPos} on ${run.contig}` };
+        } else if (seen.has(run.contig)) return { line: run.line, why: `contig ${run.contig} appears again` };
+      }
+      return inside;
+    }
+
+    function warnUnsorted(why: string, line: number): void {
+      unsortedWarned = true;
+      warnings.add('unsorted', `input is not position-sorted (${why}); results are still complete`, { file, line });
+    }
+
+    /** Scans whole lines on this thread. */
+    function* text(buf: Buffer, s: number, e: number): Generator<VcfRecord> {
+      const r = scanText(pre, buf, s, e);
+      if (fresh.length > 0) {
+        if (inWorkers) source.update({ contigs: fresh });
+        fresh = [];
+      }
+      yield* apply(r, buf);
+    }
+
+    /** Inflated or plain text cut anywhere: whole lines are scanned, the rest waits in `pending`. */
+    function* piece(buf: Buffer): Generator<VcfRecord> {
+      const last = buf.lastIndexOf(10);
+      if (last < 0) {
+        pending = pending === undefined ? buf : Buffer.concat([pending, buf]);
+        return;
+      }
+      let s = 0;
+      if (pending !== undefined) {
+        s = buf.indexOf(10) + 1;
+        const line = Buffer.concat([pending, buf.subarray(0, s)]);
+        pending = undefined;
+        yield* text(line, 0, line.length);
+      }
+      if (s <= last) yield* text(buf, s, last + 1);
+      pending = last + 1 < buf.length ? buf.subarray(last + 1) : undefined;
+    }
+
+    /** A batch scanned in a worker: its first line joins `pending`, its last partial line waits. */
+    function* batch(r: WorkerScan): Generator<VcfRecord> {
+      const line = Buffer.concat(pending === undefined ? [r.head, NEWLINE] : [pending, r.head, NEWLINE]);
+      pending = undefined;
+      yield* text(line, 0, line.length);
+      yield* apply(r, Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength));
+      if (r.tail.length > 0) pending = Buffer.from(r.tail.buffer, r.tail.byteOffset, r.tail.byteLength);
+    }
+
+    if (rest !== undefined) yield* piece(rest.subarray(restAt));
+    while (!ended) {
+      const next = await pieces.next();
+      if (next.done) break;
+      const p = next.value;
+      if (Buffer.isBuffer(p)) yield* piece(p);
+      else yield* batch(p.scanned as WorkerScan);
+    }
+    // The last line may lack its newline.
+    if (pending !== undefined && pending.length > 0) yield* text(pending, 0, pending.length);
   }
 
   let started = false;
@@ -220,6 +280,14 @@ export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOption
       },
     },
   };
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/** Header-phase pieces are text: scanning in workers has not been asked for yet. */
+function textPiece(r: IteratorResult<BgzfPiece>): IteratorResult<Buffer> {
+  if (!r.done && !Buffer.isBuffer(r.value)) throw new Error('scanned batch before the header was read');
+  return r as IteratorResult<Buffer>;
 }
 
 interface ParserState {
