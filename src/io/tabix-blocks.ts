@@ -4,8 +4,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 
-/** Raw bytes read at once: a block is at most 64 KiB, so this usually holds the next ones too. */
-const READ = 1 << 17;
+/** Raw bytes read at once: blocks of VCF text are ~10-20 KiB compressed, so this often holds the next one too. */
+const READ = 1 << 15;
 /** Inflated blocks kept. */
 const KEEP = 16;
 

@@ -205,9 +205,25 @@ async function* query(path: string, load: () => TabixIndex, regions: Region[]): 
     let lastKept = -1;
     let resumeRef = -1;
     let resume = -1;
-    // Kept lines are copied into one buffer, handed on when full.
+    // Kept lines are copied into one buffer, handed on when full; consecutive kept lines of one
+    // block are copied as one run (with their newlines).
     let out = Buffer.allocUnsafe(CHUNK);
     let outLen = 0;
+    let run: Buffer = Buffer.alloc(0);
+    let runStart = 0;
+    let runEnd = 0;
+    const room = function* (n: number): Generator<Buffer> {
+      if (outLen + n <= out.length) return;
+      if (outLen > 0) yield out.subarray(0, outLen);
+      out = Buffer.allocUnsafe(Math.max(CHUNK, n));
+      outLen = 0;
+    };
+    const flush = function* (): Generator<Buffer> {
+      if (runEnd === runStart) return;
+      yield* room(runEnd - runStart);
+      outLen += run.copy(out, outLen, runStart, runEnd);
+      runStart = runEnd;
+    };
     let spans: LineSpans | undefined;
     for (const region of planRegions(regions, ids)) {
       const ref = ids[region.chrom] as number;
@@ -234,17 +250,25 @@ async function* query(path: string, load: () => TabixIndex, regions: Region[]): 
         resume = cursor.offset();
         if (spans.end <= region.start0 || cursor.voff <= lastKept) continue;
         lastKept = cursor.voff;
-        const need = stop - start + 1;
-        if (outLen + need > out.length) {
-          if (outLen > 0) yield out.subarray(0, outLen);
-          out = Buffer.allocUnsafe(Math.max(CHUNK, need));
-          outLen = 0;
+        if (buf === run && start === runEnd && stop < buf.length) {
+          runEnd = stop + 1;
+          continue;
         }
-        buf.copy(out, outLen, start, stop);
-        out[outLen + need - 1] = 10;
-        outLen += need;
+        yield* flush();
+        if (stop < buf.length) {
+          // Ended by a newline inside `buf`: start a new run.
+          run = buf;
+          runStart = start;
+          runEnd = stop + 1;
+        } else {
+          // A line joined from several blocks, or the file's last line without a newline.
+          yield* room(stop - start + 1);
+          outLen += buf.copy(out, outLen, start, stop);
+          out[outLen++] = 10;
+        }
       }
     }
+    yield* flush();
     if (outLen > 0) yield out.subarray(0, outLen);
   } finally {
     blocks.close();
