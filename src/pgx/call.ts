@@ -4,8 +4,9 @@
 // Phased data matches each strand; unphased data tries every pair. Gene rules: lowest-function
 // reporting (DPYD, RYR1, CACNA1S), hemizygous calls (haploid GT), NAT2 tie priorities,
 // required positions, undocumented alleles, CYP2D6 only on request.
-import type { SiteCall } from './collect.js';
+import type { SiteCall, SiteCalls } from './collect.js';
 import type { GeneDef, NamedAllele } from './kb.js';
+import type { SiteRow } from './kb-types.js';
 import { combinationName, diplotypeName, haplotypeCompare, naturalCompare } from './names.js';
 
 export interface CallOptions {
@@ -66,13 +67,13 @@ interface Site {
 
 const CYP2D6_CAVEAT = 'CYP2D6 called from VCF SNVs only (--call-cyp2d6): copy number, the *5 deletion and hybrid alleles are not seen; prefer an outside call';
 
-export function callGene(def: GeneDef, calls: Map<number, SiteCall>, opts: CallOptions = {}): GeneCall {
+export function callGene(def: GeneDef, calls: SiteCalls, opts: CallOptions = {}): GeneCall {
   const c = callFromSites(def, calls, opts);
   if (def.gene !== 'CYP2D6' || !opts.callCyp2d6) return c;
   return { ...c, note: c.note ? `${c.note}; ${CYP2D6_CAVEAT}` : CYP2D6_CAVEAT };
 }
 
-function callFromSites(def: GeneDef, calls: Map<number, SiteCall>, opts: CallOptions): GeneCall {
+function callFromSites(def: GeneDef, calls: SiteCalls, opts: CallOptions): GeneCall {
   const missing: number[] = [];
   const undocumented: { pos: number; allele: string }[] = [];
   const sites: Site[] = [];
@@ -82,7 +83,18 @@ function callFromSites(def: GeneDef, calls: Map<number, SiteCall>, opts: CallOpt
       missing.push(pos);
       return;
     }
-    const known = new Set([c.site.ref, ...c.site.alts]);
+    const shared = siteOfCall.get(c);
+    if (shared !== undefined && shared.idx === idx) {
+      sites.push(shared);
+      return;
+    }
+    const known = knownAlleles(c.site);
+    if (c.alleles.every((a) => a === null || known.has(a))) {
+      const s: Site = { idx, pos, alleles: c.alleles, call: c };
+      siteOfCall.set(c, s);
+      sites.push(s);
+      return;
+    }
     const alleles = c.alleles.map((a) => {
       if (a === null || known.has(a)) return a;
       undocumented.push({ pos, allele: a });
@@ -135,12 +147,36 @@ function callFromSites(def: GeneDef, calls: Map<number, SiteCall>, opts: CallOpt
     }
   } else {
     // Only alleles whose every position is one of the sample's alleles can be part of a pair.
-    const cand = scored.filter((x) => sites.every((s) => s.alleles.some((y) => y === null || accepts(x.a.hap[s.idx] as string, y))));
+    // Where an allele has the reference's allele, the answer is the reference's, worked out once per
+    // position; so each allele is checked only where it differs from the reference, and where the
+    // reference itself does not fit.
+    const refHap = def.reference.hap;
+    const siteAt = new Map(sites.map((s) => [s.idx, s]));
+    const oneFits = (h: string, s: Site): boolean => s.alleles.some((y) => y === null || accepts(h, y));
+    const refUnfit = sites.filter((s) => !oneFits(refHap[s.idx] as string, s));
+    const fitsAlone = (a: NamedAllele): boolean =>
+      refUnfit.every((s) => a.hap[s.idx] !== refHap[s.idx]) &&
+      shape(def, a).diff.every((i) => {
+        const s = siteAt.get(i);
+        return s === undefined || oneFits(a.hap[i] as string, s);
+      });
+    const cand = scored.filter((x) => fitsAlone(x.a));
+    const pairUnfit = sites.filter((s) => !pairFits(refHap[s.idx] as string, refHap[s.idx] as string, s.alleles));
+    const pairOk = (a: NamedAllele, b: NamedAllele): boolean => {
+      for (const s of pairUnfit) if (a.hap[s.idx] === refHap[s.idx] && b.hap[s.idx] === refHap[s.idx]) return false;
+      for (const h of [a, b]) {
+        for (const i of shape(def, h).diff) {
+          const s = siteAt.get(i);
+          if (s !== undefined && !pairFits(a.hap[i] as string, b.hap[i] as string, s.alleles)) return false;
+        }
+      }
+      return true;
+    };
     for (let i = 0; i < cand.length; i++) {
       for (let j = i; j < cand.length; j++) {
         const x = cand[i] as (typeof cand)[number];
         const y = cand[j] as (typeof cand)[number];
-        if (sites.every((s) => pairFits(x.a.hap[s.idx] as string, y.a.hap[s.idx] as string, s.alleles))) {
+        if (pairOk(x.a, y.a)) {
           pairs.push({ names: orderPair(x.a.name, y.a.name), score: x.score + y.score });
         }
       }
@@ -170,9 +206,61 @@ function callFromSites(def: GeneDef, calls: Map<number, SiteCall>, opts: CallOpt
  * alleles defined only at missing positions are dropped, as PharmCAT does.
  */
 function usableAlleles(def: GeneDef, sites: Site[]): { a: NamedAllele; score: number }[] {
+  const assayed = new Set(sites.map((s) => s.idx));
   return def.alleles
-    .map((a) => ({ a, score: sites.reduce((n, s) => n + (a.defined[s.idx] ? 1 : 0), 0) }))
+    .map((a) => ({ a, score: shape(def, a).defined.reduce((n, i) => n + (assayed.has(i) ? 1 : 0), 0) }))
     .filter((x) => x.score > 0);
+}
+
+/** Heterozygous: two or more copies, not all the same allele. */
+function isHet(s: Site): boolean {
+  const al = s.alleles;
+  if (al.length < 2) return false;
+  for (let i = 1; i < al.length; i++) if (al[i] !== al[0]) return true;
+  return false;
+}
+
+// Samples share SiteCall objects (collect.ts), so the Site made from one (when every allele is
+// documented, i.e. used as is) is shared too.
+const siteOfCall = new WeakMap<SiteCall, Site>();
+
+/** Where a named allele is defined, and where it differs from the reference (a few positions each). */
+interface Shape {
+  defined: number[];
+  diff: number[];
+}
+
+const shapes = new WeakMap<NamedAllele, Shape>();
+
+function shape(def: GeneDef, a: NamedAllele): Shape {
+  let sh = shapes.get(a);
+  if (sh === undefined) {
+    sh = { defined: [], diff: [] };
+    for (let i = 0; i < a.hap.length; i++) {
+      if (a.defined[i]) sh.defined.push(i);
+      if (a.hap[i] !== def.reference.hap[i]) sh.diff.push(i);
+    }
+    shapes.set(a, sh);
+  }
+  return sh;
+}
+
+const ranks = new WeakMap<GeneDef, Map<NamedAllele, number>>();
+
+/** Each allele's place in naturalCompare order of the names (a total order: equal only for equal names). */
+function nameRanks(def: GeneDef): Map<NamedAllele, number> {
+  let r = ranks.get(def);
+  if (r === undefined) ranks.set(def, (r = new Map([...def.alleles].sort((x, y) => naturalCompare(x.name, y.name)).map((a, i) => [a, i]))));
+  return r;
+}
+
+const knownOf = new WeakMap<SiteRow, Set<string>>();
+
+/** The alleles a site's definitions know (its REF and ALTs). */
+function knownAlleles(site: SiteRow): Set<string> {
+  let k = knownOf.get(site);
+  if (k === undefined) knownOf.set(site, (k = new Set([site.ref, ...site.alts])));
+  return k;
 }
 
 /** SLCO1B1 without a diplotype is reported by its rs4149056 genotype (CPIC's function-defining SNV). */
@@ -203,7 +291,7 @@ function pairFits(h1: string, h2: string, sample: (string | null)[]): boolean {
 
 /** Phased when every heterozygous position is phased within one phase set (or there is none). */
 function isPhased(sites: Site[]): boolean {
-  const het = sites.filter((s) => s.alleles.length > 1 && new Set(s.alleles).size > 1);
+  const het = sites.filter(isHet);
   if (!het.every((s) => s.call.phased)) return false;
   return new Set(het.map((s) => s.call.ps ?? '')).size <= 1;
 }
@@ -225,42 +313,49 @@ function applyPriorities<T extends { names: [string, string] }>(def: GeneDef, pa
   return out;
 }
 
-type Strand = Map<number, string | null>;
+/** Allele per definition position index on one strand (null = unknown, undefined = not assayed). */
+type Strand = (string | null | undefined)[];
 
 /** Named alleles that explain the non-reference alleles of one strand (null = unknown). */
 function coverStrand(def: GeneDef, sites: Site[], strand: Strand): { names: string[]; uncovered: Site[] } {
   const alts = sites.filter((s) => {
-    const x = strand.get(s.idx);
+    const x = strand[s.idx];
     return x !== null && x !== undefined && x !== def.reference.hap[s.idx];
   });
-  const covered = new Set<number>();
+  // By position index: a non-reference allele on this strand; explained by a chosen allele.
+  const isAlt: boolean[] = [];
+  for (const s of alts) isAlt[s.idx] = true;
+  const covered: boolean[] = [];
   const names: string[] = [];
-  const cands = def.alleles
-    .filter((a) => !a.reference)
-    .map((a) => {
-      let hit = 0;
-      let wild = 0;
-      let ok = true;
-      for (const s of sites) {
-        if (!a.defined[s.idx] || a.hap[s.idx] === def.reference.hap[s.idx]) continue;
-        const x = strand.get(s.idx);
-        if (x === null || x === undefined) wild++;
-        else if (accepts(a.hap[s.idx] as string, x)) hit++;
-        else ok = false;
-      }
-      return { a, hit, wild, ok };
-    })
-    .filter((c) => c.ok && c.hit > 0)
-    .sort((x, y) => y.hit - x.hit || x.wild - y.wild || naturalCompare(x.a.name, y.a.name));
+  const cands: { a: NamedAllele; hit: number; wild: number }[] = [];
+  for (const a of def.alleles) {
+    if (a.reference) continue;
+    let hit = 0;
+    let wild = 0;
+    let ok = true;
+    // Only where the allele is defined and differs from the reference, at assayed positions.
+    for (const i of shape(def, a).diff) {
+      const x = strand[i];
+      if (!a.defined[i] || x === undefined) continue;
+      if (x === null) wild++;
+      else if (accepts(a.hap[i] as string, x)) hit++;
+      else ok = false;
+    }
+    if (ok && hit > 0) cands.push({ a, hit, wild });
+  }
+  const rank = nameRanks(def);
+  cands.sort((x, y) => y.hit - x.hit || x.wild - y.wild || (rank.get(x.a) as number) - (rank.get(y.a) as number));
   for (const c of cands) {
-    const adds = alts.filter((s) => !covered.has(s.idx) && c.a.defined[s.idx] && accepts(c.a.hap[s.idx] as string, strand.get(s.idx) as string));
+    // Only the allele's own defined positions can be among the alts it adds or overlaps.
+    const sh = shape(def, c.a);
+    const adds = sh.defined.filter((i) => isAlt[i] === true && covered[i] !== true && accepts(c.a.hap[i] as string, strand[i] as string));
     if (!adds.length) continue;
     // An allele must not claim an alt another chosen allele already explains (overlapping definitions).
-    if (alts.some((s) => covered.has(s.idx) && c.a.defined[s.idx] && c.a.hap[s.idx] !== def.reference.hap[s.idx])) continue;
-    for (const s of adds) covered.add(s.idx);
+    if (sh.diff.some((i) => isAlt[i] === true && covered[i] === true && c.a.defined[i])) continue;
+    for (const i of adds) covered[i] = true;
     names.push(c.a.name);
   }
-  return { names, uncovered: alts.filter((s) => !covered.has(s.idx)) };
+  return { names, uncovered: alts.filter((s) => covered[s.idx] !== true) };
 }
 
 function strandName(def: GeneDef, names: string[]): string {
@@ -271,21 +366,21 @@ function strandName(def: GeneDef, names: string[]): string {
 function lowestFunction(def: GeneDef, sites: Site[], phased: boolean): Pick<GeneCall, 'diplotypes' | 'haplotypes' | 'kind' | 'score'> {
   const heterozygousStyle = def.gene === 'RYR1' || def.gene === 'CACNA1S';
   const single = (x: string): string => (def.gene === 'CACNA1S' ? `${x} (heterozygous)` : `${def.reference.name}/${x}`);
-  const phasedHet = sites.filter((s) => s.alleles.length > 1 && new Set(s.alleles).size > 1);
+  const phasedHet = sites.filter(isHet);
   const allPhased = phasedHet.every((s) => s.call.phased);
   if (phased || (allPhased && phasedHet.length > 0)) {
     // Phase sets are independent: every relative orientation of the blocks is a possible call.
     const blocks = [...new Set(phasedHet.map((s) => s.call.ps ?? ''))];
     const seen = new Map<string, string[]>();
     for (let mask = 0; mask < 1 << Math.max(blocks.length - 1, 0); mask++) {
-      const s1: Strand = new Map();
-      const s2: Strand = new Map();
+      const s1: Strand = [];
+      const s2: Strand = [];
       for (const s of sites) {
         const b = blocks.indexOf(s.call.ps ?? '');
         const flip = b > 0 && (mask >> (b - 1)) & 1;
         const second = s.alleles.length > 1 ? s.alleles[1] : s.alleles[0];
-        s1.set(s.idx, (flip ? second : s.alleles[0]) ?? null);
-        s2.set(s.idx, (flip ? s.alleles[0] : second) ?? null);
+        s1[s.idx] = (flip ? second : s.alleles[0]) ?? null;
+        s2[s.idx] = (flip ? s.alleles[0] : second) ?? null;
       }
       const a = strandName(def, coverStrand(def, sites, s1).names);
       const b = strandName(def, coverStrand(def, sites, s2).names);
@@ -297,12 +392,17 @@ function lowestFunction(def: GeneDef, sites: Site[], phased: boolean): Pick<Gene
     return { diplotypes: names, haplotypes: names.map((n) => seen.get(n) as string[]), kind: 'combination', score: null };
   }
   // Unphased: the alleles carried, each once (or marked homozygous).
-  const both: Strand = new Map();
-  const one: Strand = new Map();
+  const both: Strand = [];
+  const one: Strand = [];
   for (const s of sites) {
+    const ref = def.reference.hap[s.idx];
+    if (s.alleles.every((x) => x === null || x === ref)) {
+      one[s.idx] = both[s.idx] = ref ?? null;
+      continue;
+    }
     const alts = s.alleles.filter((x) => x !== null && x !== def.reference.hap[s.idx]);
-    one.set(s.idx, alts[0] ?? def.reference.hap[s.idx] ?? null);
-    both.set(s.idx, alts.length === 2 && alts[0] === alts[1] ? (alts[0] as string) : (def.reference.hap[s.idx] ?? null));
+    one[s.idx] = alts[0] ?? def.reference.hap[s.idx] ?? null;
+    both[s.idx] = alts.length === 2 && alts[0] === alts[1] ? (alts[0] as string) : (def.reference.hap[s.idx] ?? null);
   }
   const found = coverStrand(def, sites, one).names;
   const homs = new Set(coverStrand(def, sites, both).names);
@@ -322,14 +422,15 @@ function lowestFunction(def: GeneDef, sites: Site[], phased: boolean): Pick<Gene
 
 /** --combinations for other genes: strands named by their alleles, unknown alts by their g. name. */
 function combinationCall(def: GeneDef, sites: Site[], base: Omit<GeneCall, 'diplotypes' | 'haplotypes' | 'kind' | 'score'>): GeneCall {
-  const het = sites.filter((s) => s.alleles.length > 1 && new Set(s.alleles).size > 1);
+  const het = sites.filter(isHet);
   if (!base.phased && het.length > 1) {
     return { ...base, diplotypes: [], haplotypes: [], kind: 'none', score: null, note: 'several unphased heterozygous positions: no combination can be placed on a strand' };
   }
   const strandOf = (k: 0 | 1): string => {
-    const st: Strand = new Map(sites.map((s) => [s.idx, (s.alleles.length > 1 ? s.alleles[k] : s.alleles[0]) ?? null]));
+    const st: Strand = [];
+    for (const s of sites) st[s.idx] = (s.alleles.length > 1 ? s.alleles[k] : s.alleles[0]) ?? null;
     const { names, uncovered } = coverStrand(def, sites, st);
-    const partial = uncovered.map((s) => `g.${s.pos}${s.call.site.ref}>${st.get(s.idx) ?? ''}`);
+    const partial = uncovered.map((s) => `g.${s.pos}${s.call.site.ref}>${st[s.idx] ?? ''}`);
     return strandName(def, [...names, ...partial]);
   };
   const a = strandOf(0);

@@ -24,6 +24,29 @@ export interface SiteCall {
   noCall?: NoCallReason;
 }
 
+/** One sample's calls at a gene's positions, by GRCh38 position (a Map will do). */
+export interface SiteCalls {
+  get(pos: number): SiteCall | undefined;
+  values(): Iterable<SiteCall>;
+}
+
+/** SiteCalls over an array in site order, with a position index shared by every sample. */
+class SampleSiteCalls implements SiteCalls {
+  constructor(
+    private readonly at: Map<number, number>,
+    private readonly calls: SiteCall[],
+  ) {}
+
+  get(pos: number): SiteCall | undefined {
+    const i = this.at.get(pos);
+    return i === undefined ? undefined : this.calls[i];
+  }
+
+  values(): Iterable<SiteCall> {
+    return this.calls;
+  }
+}
+
 export interface CollectOptions {
   missingAsRef?: boolean;
 }
@@ -33,21 +56,28 @@ const SYMBOLIC = /^<.*>$|^\*$/;
 /**
  * One definition position's calls across the samples. Samples share SiteCall objects: each
  * distinct call (per record, genotype and phase) is made once and every sample points to it by
- * number, so a 2,500-sample cohort costs one small integer per sample and position.
+ * number, so a 2,500-sample cohort costs one small integer per sample and position. The numbers
+ * of one gene sit sample by sample in one array (`cells`, `stride` positions a sample, this
+ * position at column `col`), so reading one sample's gene touches one stretch of memory.
  */
 class SiteCells {
-  /** Per sample: 0 = no call yet, else 1 + index into `table`. */
-  readonly cell: Uint32Array;
   readonly table: SiteCall[] = [];
   /** `${old},${add}` → merged cell, for positions written by several records. */
   private readonly merged = new Map<string, number>();
 
-  constructor(n: number) {
-    this.cell = new Uint32Array(n);
+  constructor(
+    /** Per sample × position: 0 = no call yet, else 1 + index into the position's `table`. */
+    readonly cells: Uint32Array,
+    readonly stride: number,
+    readonly col: number,
+  ) {}
+
+  cell(sample: number): number {
+    return this.cells[sample * this.stride + this.col] as number;
   }
 
   get(sample: number): SiteCall | undefined {
-    const c = this.cell[sample] as number;
+    const c = this.cell(sample);
     return c === 0 ? undefined : this.table[c - 1];
   }
 
@@ -57,16 +87,17 @@ class SiteCells {
   }
 
   put(sample: number, id: number): void {
-    const old = this.cell[sample] as number;
+    const at = sample * this.stride + this.col;
+    const old = this.cells[at] as number;
     const prev = old === 0 ? undefined : (this.table[old - 1] as SiteCall);
     if (prev === undefined || prev.source !== 'vcf') {
-      this.cell[sample] = id;
+      this.cells[at] = id;
       return;
     }
     const key = `${old},${id}`;
     let m = this.merged.get(key);
     if (m === undefined) this.merged.set(key, (m = this.intern(merge(prev, this.table[id - 1] as SiteCall))));
-    this.cell[sample] = m;
+    this.cells[at] = m;
   }
 }
 
@@ -74,6 +105,11 @@ export class PgxCollector {
   /** gene → GRCh38 position → the samples' calls. */
   private readonly calls = new Map<string, Map<number, SiteCells>>();
   private readonly ignored = new Set<string>();
+  /** gene → its positions' columns in the gene's cells array. */
+  private readonly columns = new Map<string, Map<number, number>>();
+  private readonly geneCells = new Map<string, Uint32Array>();
+  /** sites list → its cells, for siteCalls(); emptied whenever a position gets its first cells. */
+  private ordered = new WeakMap<SiteRow[], { cells: (SiteCells | undefined)[]; at: Map<number, number> }>();
 
   private readonly buildOf: () => Build;
 
@@ -85,7 +121,15 @@ export class PgxCollector {
     private readonly opts: CollectOptions = {},
   ) {
     this.buildOf = typeof build === 'function' ? build : () => build;
-    for (const s of kb.sites) if (s.role === 'ignored') this.ignored.add(`${s.gene}:${s.pos}:${s.ref}`);
+    for (const s of kb.sites) {
+      if (s.role === 'ignored') {
+        this.ignored.add(`${s.gene}:${s.pos}:${s.ref}`);
+        continue;
+      }
+      let cols = this.columns.get(s.gene);
+      if (!cols) this.columns.set(s.gene, (cols = new Map()));
+      if (!cols.has(s.pos)) cols.set(s.pos, cols.size);
+    }
   }
 
   add(rec: VcfRecord): void {
@@ -146,7 +190,13 @@ export class PgxCollector {
     let g = this.calls.get(site.gene);
     if (!g) this.calls.set(site.gene, (g = new Map()));
     let c = g.get(site.pos);
-    if (!c) g.set(site.pos, (c = new SiteCells(this.sampleCount)));
+    if (!c) {
+      const cols = this.columns.get(site.gene) as Map<number, number>;
+      let cells = this.geneCells.get(site.gene);
+      if (!cells) this.geneCells.set(site.gene, (cells = new Uint32Array(this.sampleCount * cols.size)));
+      g.set(site.pos, (c = new SiteCells(cells, cols.size, cols.get(site.pos) as number)));
+      this.ordered = new WeakMap();
+    }
     return c;
   }
 
@@ -155,24 +205,35 @@ export class PgxCollector {
    * positions (the same shared SiteCall at every position), so a gene's result can be reused.
    */
   signature(gene: string, sites: SiteRow[], sample: number): string {
-    const g = this.calls.get(gene);
     let key = '';
-    for (const site of sites) key += `${g?.get(site.pos)?.cell[sample] ?? 0},`;
+    for (const c of this.cellsOf(gene, sites).cells) key += `${c?.cell(sample) ?? 0},`;
     return key;
   }
 
-  /** Every position of `positions` for one sample and gene, absent ones filled per the options. */
-  siteCalls(gene: string, sites: SiteRow[], sample: number): Map<number, SiteCall> {
-    const out = new Map<number, SiteCall>();
-    const g = this.calls.get(gene);
-    for (const site of sites) {
-      const c = g?.get(site.pos)?.get(sample);
-      if (c && c.state !== 'missing') out.set(site.pos, c);
-      else if (this.opts.missingAsRef) {
-        out.set(site.pos, { site, state: 'ref', alleles: [site.ref, site.ref], phased: false, source: 'missing-as-ref', noCall: c?.noCall, line: c?.line, gt: c?.gt });
-      } else out.set(site.pos, c ?? { site, state: 'missing', alleles: [], phased: false, source: 'absent' });
+  /** The cells of `sites` in order, looked up once per gene and site list. */
+  private cellsOf(gene: string, sites: SiteRow[]): { cells: (SiteCells | undefined)[]; at: Map<number, number> } {
+    let out = this.ordered.get(sites);
+    if (out === undefined) {
+      const g = this.calls.get(gene);
+      // A position listed twice is found at its last entry, as Map.set would have it.
+      this.ordered.set(sites, (out = { cells: sites.map((s) => g?.get(s.pos)), at: new Map(sites.map((s, i) => [s.pos, i])) }));
     }
     return out;
+  }
+
+  /** Every position of `positions` for one sample and gene, absent ones filled per the options. */
+  siteCalls(gene: string, sites: SiteRow[], sample: number): SiteCalls {
+    const { cells, at } = this.cellsOf(gene, sites);
+    const out = new Array<SiteCall>(sites.length);
+    for (let i = 0; i < sites.length; i++) {
+      const site = sites[i] as SiteRow;
+      const c = cells[i]?.get(sample);
+      if (c && c.state !== 'missing') out[i] = c;
+      else if (this.opts.missingAsRef) {
+        out[i] = { site, state: 'ref', alleles: [site.ref, site.ref], phased: false, source: 'missing-as-ref', noCall: c?.noCall, line: c?.line, gt: c?.gt };
+      } else out[i] = c ?? { site, state: 'missing', alleles: [], phased: false, source: 'absent' };
+    }
+    return new SampleSiteCalls(at, out);
   }
 }
 

@@ -1,7 +1,7 @@
 // Per sample × gene results: the call, its phenotype and the drug recommendations that follow,
 // plus the row shapes for TSV (one row per sample × gene) and --by-drug.
 import { callGene, type CallOptions, type GeneCall } from './call.js';
-import type { PgxCollector, SiteCall } from './collect.js';
+import type { PgxCollector, SiteCall, SiteCalls } from './collect.js';
 import type { PhenotypeRow } from './kb-types.js';
 import type { PgxKb } from './kb.js';
 import type { OutsideCall } from './outside.js';
@@ -116,22 +116,30 @@ interface GeneOutcome {
   lookups: { candidate?: string; values: Set<string> }[];
 }
 
+// Samples share SiteCall objects (collect.ts), and so their evidence entries.
+const evidenceOfCall = new WeakMap<SiteCall, PgxEvidence>();
+
 function evidenceOf(call: GeneCall): PgxEvidence[] {
-  return call.evidence.map((c) => ({ line: c.line, pos: c.site.pos, rsid: c.site.rsid, gt: c.gt, ps: c.ps, alleles: c.alleles, source: c.source }));
+  return call.evidence.map((c) => {
+    let e = evidenceOfCall.get(c);
+    if (e === undefined) evidenceOfCall.set(c, (e = { line: c.line, pos: c.site.pos, rsid: c.site.rsid, gt: c.gt, ps: c.ps, alleles: c.alleles, source: c.source }));
+    return e;
+  });
 }
 
 function fnText(p: Phenotype): string[] {
   return p.functions.map((f) => `${f.allele}: ${f.function ?? 'unknown'}${f.activity !== null ? ` (${f.activity})` : ''}`);
 }
 
-function fromCall(sample: string, call: GeneCall, calls: Map<number, SiteCall>, row: PhenotypeRow | undefined, reference: string): GeneOutcome {
+function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: PhenotypeRow | undefined, reference: string): GeneOutcome {
   // Each missing position with its rsid and, when the quality policy removed the call, why.
   const missing = call.missing.map((p) => {
     const c = calls.get(p);
     const why = c?.noCall && c.noCall !== 'missing' ? ` [${c.noCall}]` : '';
     return `${p}${c?.site.rsid ? `(${c.site.rsid})` : ''}${why}`;
   });
-  const filled = [...calls.values()].some((c) => c.source === 'missing-as-ref');
+  let filled = false;
+  for (const c of calls.values()) if (c.source === 'missing-as-ref') filled = true;
   const haps = call.kind === 'none' && call.fallback ? [call.fallback.haplotypes] : call.haplotypes;
   const list = call.kind === 'allele-list';
   const phenos = (list ? [haps[0] ?? []] : haps).map((h) => phenotypeOf(row, h, reference, list));
@@ -213,18 +221,28 @@ function fromOutside(sample: string, oc: OutsideCall, row: PhenotypeRow | undefi
  * whose lookups are the same. Cohorts repeat genotypes, so most samples cost a few lookups.
  */
 export class ResultMemo {
-  readonly genes = new Map<string, Map<string, GeneOutcome>>();
+  readonly genes = new Map<string, { byKey: Map<string, GeneOutcome>; tries: number; hits: number }>();
   readonly recommendations = new Map<string, RecommendationHit[][]>();
 }
 
-function geneOutcome(memo: ResultMemo | undefined, gene: string, key: string, sample: string, make: () => GeneOutcome): GeneOutcome {
+/** A gene whose first MEMO_TRIAL samples repeat less than one time in MEMO_MIN_HITS is no longer memoised (its keys cost more than they save). */
+const MEMO_TRIAL = 200;
+const MEMO_MIN_HITS = 4;
+
+function geneOutcome(memo: ResultMemo | undefined, gene: string, key: () => string, sample: string, make: () => GeneOutcome): GeneOutcome {
   if (!memo) return make();
-  let byKey = memo.genes.get(gene);
-  if (!byKey) memo.genes.set(gene, (byKey = new Map()));
-  const hit = byKey.get(key);
-  if (hit) return { result: { ...hit.result, sample }, lookups: hit.lookups };
+  let m = memo.genes.get(gene);
+  if (!m) memo.genes.set(gene, (m = { byKey: new Map(), tries: 0, hits: 0 }));
+  if (m.tries >= MEMO_TRIAL && m.hits * MEMO_MIN_HITS < m.tries) return make();
+  m.tries++;
+  const k = key();
+  const hit = m.byKey.get(k);
+  if (hit) {
+    m.hits++;
+    return { result: { ...hit.result, sample }, lookups: hit.lookups };
+  }
   const made = make();
-  byKey.set(key, made);
+  m.byKey.set(k, made);
   return made;
 }
 
@@ -250,7 +268,7 @@ export function sampleResults(
       continue;
     }
     outcomes.push(
-      geneOutcome(memo, gene, memo ? collector.signature(gene, def.sites, sampleIdx) : '', sample, () => {
+      geneOutcome(memo, gene, () => collector.signature(gene, def.sites, sampleIdx), sample, () => {
         const calls = collector.siteCalls(gene, def.sites, sampleIdx);
         return fromCall(sample, callGene(def, calls, opts), calls, phenos.get(gene), def.reference.name);
       }),
