@@ -206,9 +206,12 @@ function callFromSites(def: GeneDef, calls: SiteCalls, opts: CallOptions): GeneC
  * alleles defined only at missing positions are dropped, as PharmCAT does.
  */
 function usableAlleles(def: GeneDef, sites: Site[]): { a: NamedAllele; score: number }[] {
-  const assayed = new Set(sites.map((s) => s.idx));
+  // Usually every position was assayed, and the score is the number of defined positions.
+  const all = sites.length === def.positions.length;
+  const assayed: boolean[] = [];
+  if (!all) for (const s of sites) assayed[s.idx] = true;
   return def.alleles
-    .map((a) => ({ a, score: shape(def, a).defined.reduce((n, i) => n + (assayed.has(i) ? 1 : 0), 0) }))
+    .map((a) => ({ a, score: all ? shape(def, a).defined.length : shape(def, a).defined.reduce((n, i) => n + (assayed[i] ? 1 : 0), 0) }))
     .filter((x) => x.score > 0);
 }
 

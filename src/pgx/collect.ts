@@ -221,6 +221,11 @@ export class PgxCollector {
     return out;
   }
 
+  /** Whether siteCalls() turns absent positions into reference (--missing-as-ref). */
+  get fillsMissing(): boolean {
+    return this.opts.missingAsRef === true;
+  }
+
   /** Every position of `positions` for one sample and gene, absent ones filled per the options. */
   siteCalls(gene: string, sites: SiteRow[], sample: number): SiteCalls {
     const { cells, at } = this.cellsOf(gene, sites);

@@ -2,9 +2,22 @@
 // numbers inside names compare as numbers (*4 < *17, c.85 < c.1129), plain names before
 // combinations `[a + b]`, smaller combinations first.
 
+// Names repeat across samples: their digit/non-digit chunks are split once (a bounded cache).
+const chunkCache = new Map<string, string[]>();
+const CHUNK_CACHE_MAX = 50_000;
+
+function chunks(name: string): string[] {
+  let c = chunkCache.get(name);
+  if (c === undefined) {
+    if (chunkCache.size >= CHUNK_CACHE_MAX) chunkCache.clear();
+    chunkCache.set(name, (c = name.split(/(\d+)/)));
+  }
+  return c;
+}
+
 export function naturalCompare(a: string, b: string): number {
-  const pa = a.split(/(\d+)/);
-  const pb = b.split(/(\d+)/);
+  const pa = chunks(a);
+  const pb = chunks(b);
   const n = Math.min(pa.length, pb.length);
   for (let i = 0; i < n; i++) {
     const x = pa[i] as string;

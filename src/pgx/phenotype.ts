@@ -46,6 +46,19 @@ function rank(row: PhenotypeRow, allele: string): number {
  * non-reference strand of a lowest-function gene), or the allele list of a lowest-function gene.
  */
 export function phenotypeOf(row: PhenotypeRow | undefined, haplotypes: string[], reference: string, isList = false): Phenotype {
+  if (!row) return derive(row, haplotypes, reference, isList);
+  // Samples share diplotypes: one answer per gene map and call (read-only, so shared).
+  let byCall = memo.get(row);
+  if (!byCall) memo.set(row, (byCall = new Map()));
+  const key = `${reference}\u0000${isList}\u0000${haplotypes.join('\u0001')}`;
+  let p = byCall.get(key);
+  if (p === undefined) byCall.set(key, (p = derive(row, haplotypes, reference, isList)));
+  return p;
+}
+
+const memo = new WeakMap<PhenotypeRow, Map<string, Phenotype>>();
+
+function derive(row: PhenotypeRow | undefined, haplotypes: string[], reference: string, isList: boolean): Phenotype {
   const none = (note: string, functions: Phenotype['functions'] = []): Phenotype => ({ phenotype: null, activityScore: null, lookupKey: NO_RESULT, functions, note });
   if (!row) return none('no phenotype map for this gene');
   let alleles = haplotypes;

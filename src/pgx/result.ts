@@ -131,7 +131,8 @@ function fnText(p: Phenotype): string[] {
   return p.functions.map((f) => `${f.allele}: ${f.function ?? 'unknown'}${f.activity !== null ? ` (${f.activity})` : ''}`);
 }
 
-function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: PhenotypeRow | undefined, reference: string): GeneOutcome {
+/** `fills`: the collector may have filled absent positions (--missing-as-ref); otherwise no call says so. */
+function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: PhenotypeRow | undefined, reference: string, fills: boolean): GeneOutcome {
   // Each missing position with its rsid and, when the quality policy removed the call, why.
   const missing = call.missing.map((p) => {
     const c = calls.get(p);
@@ -139,7 +140,7 @@ function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: Phenoty
     return `${p}${c?.site.rsid ? `(${c.site.rsid})` : ''}${why}`;
   });
   let filled = false;
-  for (const c of calls.values()) if (c.source === 'missing-as-ref') filled = true;
+  if (fills) for (const c of calls.values()) if (c.source === 'missing-as-ref') filled = true;
   const haps = call.kind === 'none' && call.fallback ? [call.fallback.haplotypes] : call.haplotypes;
   const list = call.kind === 'allele-list';
   const phenos = (list ? [haps[0] ?? []] : haps).map((h) => phenotypeOf(row, h, reference, list));
@@ -270,7 +271,7 @@ export function sampleResults(
     outcomes.push(
       geneOutcome(memo, gene, () => collector.signature(gene, def.sites, sampleIdx), sample, () => {
         const calls = collector.siteCalls(gene, def.sites, sampleIdx);
-        return fromCall(sample, callGene(def, calls, opts), calls, phenos.get(gene), def.reference.name);
+        return fromCall(sample, callGene(def, calls, opts), calls, phenos.get(gene), def.reference.name, collector.fillsMissing);
       }),
     );
   }
