@@ -1,7 +1,7 @@
 // A .tbi or .csi index, read once and decoded per contig only when a query needs that contig.
 // Virtual offsets are plain numbers (block offset × 65536 + offset in the block): exact below
 // 2^53, i.e. for compressed files up to 128 TiB.
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzip, gunzipSync } from 'node:zlib';
 
 const TBI_MAGIC = 0x01494254; // "TBI\1"
 const CSI_MAGIC = 0x01495343; // "CSI\1"
@@ -46,8 +46,44 @@ function voffAt(b: Buffer, pos: number): number {
 
 /** Parses the index bytes (still BGZF/gzip compressed, as on disk). */
 export function parseTabixIndex(compressed: Buffer): TabixIndex {
+  return checked(() => parse(gunzipSync(compressed)));
+}
+
+/** The same, inflating on libuv's thread pool (the main thread goes on meanwhile). */
+export function parseTabixIndexAsync(compressed: Buffer): Promise<TabixIndex> {
+  // Large output chunks: each chunk is a round trip through the main thread, which is busy.
+  const chunkSize = Math.min(1 << 22, Math.max(1 << 16, 4 * compressed.length));
+  return new Promise((resolve, reject) =>
+    gunzip(compressed, { chunkSize }, (err, b) => {
+      if (err) reject(err);
+      else {
+        try {
+          resolve(checked(() => parse(b)));
+        } catch (e) {
+          reject(e);
+        }
+      }
+    }),
+  );
+}
+
+/**
+ * Layout and contig names only, from the start of the index (they come before the bins, in its
+ * first block for all but very long contig lists); falls back on parsing it all.
+ */
+export function tabixHead(compressed: Buffer): Pick<TabixIndex, 'layout' | 'names'> {
   try {
-    return parse(gunzipSync(compressed));
+    const start = gunzipSync(compressed.subarray(0, 1 << 16), { finishFlush: constants.Z_SYNC_FLUSH });
+    const { layout, names } = parse(start, false);
+    return { layout, names };
+  } catch {
+    return parseTabixIndex(compressed);
+  }
+}
+
+function checked<T>(what: () => T): T {
+  try {
+    return what();
   } catch (e) {
     // Reads past the end of a cut-off index fail as out-of-range offsets.
     if ((e as NodeJS.ErrnoException).code === 'ERR_OUT_OF_RANGE' || e instanceof RangeError) throw new Error('the index is truncated');
@@ -55,7 +91,8 @@ export function parseTabixIndex(compressed: Buffer): TabixIndex {
   }
 }
 
-function parse(b: Buffer): TabixIndex {
+/** Parses an inflated index; with `bins` false, only up to the contig names. */
+function parse(b: Buffer, bins = true): TabixIndex {
   if (b.length < 4) throw new Error('the index is empty');
   const magic = b.readUInt32LE(0);
   let minShift: number;
@@ -96,6 +133,7 @@ function parse(b: Buffer): TabixIndex {
   let pos = magic === TBI_MAGIC ? aux + 28 + lNames : refsAt + 4;
   const nRef = b.readInt32LE(refsAt);
   if (names.length !== nRef && magic === TBI_MAGIC) throw new Error('the index names a different number of contigs than it indexes');
+  if (!bins) return { layout, names, maxEnd: 0, firstOffset: () => undefined };
   const isCsi = magic === CSI_MAGIC;
   const pseudoBin = ((1 << ((depth + 1) * 3)) - 1) / 7 + 1;
 

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { BgzfBlocks, LineCursor } from './tabix-blocks.js';
-import { parseTabixIndex, type TabixIndex, type TabixLayout } from './tabix-index.js';
+import { parseTabixIndexAsync, type TabixIndex, type TabixLayout, tabixHead } from './tabix-index.js';
 
 /** A query region: contig as named in the file, 0-based half-open (as tabix). */
 export interface Region {
@@ -44,7 +44,6 @@ const CHUNK = 1 << 20;
 
 export function openIndexed(path: string, indexPath = findIndex(path)): IndexedInput {
   if (!indexPath) throw new InputError('no .tbi or .csi index beside the input for a region query', { file: path });
-  let index: TabixIndex | undefined;
   const wrap = async <T>(what: () => T | Promise<T>): Promise<T> => {
     try {
       return await what();
@@ -53,14 +52,26 @@ export function openIndexed(path: string, indexPath = findIndex(path)): IndexedI
       throw new InputError(`cannot read indexed input: ${(e as Error).message}`, { file: path }, e);
     }
   };
-  const load = (): TabixIndex => {
-    index ??= parseTabixIndex(readFileSync(indexPath));
-    return index;
+  // The header and contig names need only the start of the index; the bins are inflated on the
+  // thread pool from the first use on, while the caller works on the header.
+  let bytes: Buffer | undefined;
+  let head: Pick<TabixIndex, 'layout' | 'names'> | undefined;
+  let full: Promise<TabixIndex> | undefined;
+  const start = (): Pick<TabixIndex, 'layout' | 'names'> => {
+    bytes ??= readFileSync(indexPath);
+    full ??= parseTabixIndexAsync(bytes);
+    full.catch(() => undefined);
+    head ??= tabixHead(bytes);
+    return head;
+  };
+  const load = (): Promise<TabixIndex> => {
+    start();
+    return full as Promise<TabixIndex>;
   };
   return {
     name: path,
-    header: () => wrap(() => readHeader(path, load().layout)),
-    contigs: () => wrap(() => [...load().names]),
+    header: () => wrap(() => readHeader(path, start().layout)),
+    contigs: () => wrap(() => [...start().names]),
     chunks: (regions) => guarded(query(path, load, regions), path),
   };
 }
@@ -196,8 +207,8 @@ function vcfEnd(b: Buffer, start0: number, refLength: number, info: number, info
  * last one kept was kept already (the file is sorted by start); a later region on the same contig
  * resumes where the previous scan stopped, as every line before that point is settled.
  */
-async function* query(path: string, load: () => TabixIndex, regions: Region[]): AsyncGenerator<Buffer> {
-  const index = load();
+async function* query(path: string, load: () => Promise<TabixIndex>, regions: Region[]): AsyncGenerator<Buffer> {
+  const index = await load();
   const ids: Record<string, number> = {};
   index.names.forEach((n, i) => (ids[n] = i));
   const blocks = new BgzfBlocks(path);

@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseTabixIndex } from '../../src/io/tabix-index.js';
+import { parseTabixIndex, parseTabixIndexAsync, tabixHead } from '../../src/io/tabix-index.js';
 import { readRegions } from '../../src/io/tabix.js';
 import { collect, tempDir } from './helpers.js';
 
@@ -87,5 +87,38 @@ describe('a .tbi whose linear index has no entries', () => {
     const want = await text(join(fixtures, 'regions.vcf.gz'));
     expect(want.split('\n')).toHaveLength(7);
     expect(await text(copy)).toBe(want);
+  });
+});
+
+describe('tabixHead and parseTabixIndexAsync', () => {
+  /** A TBI with `n` contigs and no bins: its names alone can outgrow the first 64 KiB. */
+  function manyContigs(n: number): Buffer {
+    const names = Buffer.from(Array.from({ length: n }, (_, i) => `contig_${String(i).padStart(6, '0')}\0`).join(''));
+    const head = Buffer.alloc(36);
+    head.write('TBI\x01', 0, 'latin1');
+    [n, 2, 1, 2, 0, 35, 0, names.length].forEach((v, i) => head.writeInt32LE(v, 4 + 4 * i));
+    return gzipSync(Buffer.concat([head, names, Buffer.alloc(8 * n)]), { level: 0 });
+  }
+
+  it('reads layout and names from the start of the index, or from all of it when they run longer', () => {
+    const fixture = readFileSync(join(fixtures, 'regions.vcf.gz.tbi'));
+    expect(tabixHead(fixture)).toEqual({ layout: tbi.layout, names: tbi.names });
+    const long = manyContigs(8000);
+    expect(long.length).toBeGreaterThan(1 << 16);
+    const head = tabixHead(long);
+    expect(head.names).toHaveLength(8000);
+    expect(head.names[7999]).toBe('contig_007999');
+  });
+
+  it('refuses a file that is no index', () => {
+    expect(() => tabixHead(readFileSync(join(fixtures, 'PROVENANCE.md')))).toThrow();
+  });
+
+  it('parses on the thread pool to the same answers', async () => {
+    const idx = await parseTabixIndexAsync(readFileSync(join(fixtures, 'regions-csi.vcf.gz.csi')));
+    expect(idx.names).toEqual(csi.names);
+    expect(idx.firstOffset(1, 0, 100)).toBe(csi.firstOffset(1, 0, 100));
+    await expect(parseTabixIndexAsync(readFileSync(join(fixtures, 'PROVENANCE.md')))).rejects.toThrow();
+    await expect(parseTabixIndexAsync(gzipSync(Buffer.from('TBI\x01')))).rejects.toThrow(/truncated/);
   });
 });
