@@ -104,10 +104,20 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
     access = 'index';
     const indexed = openIndexed(input, indexPath);
     const headerText = await indexed.header();
+    const fileHeader = parseHeader(
+      headerText
+        .split('\n')
+        .map((l) => l.replace(/\r$/, ''))
+        .filter((l) => l !== ''),
+      file,
+    );
     // The header decides which build's KB regions to query (both when it cannot tell).
     // Only a header that shows the build narrows the query; -g alone is checked against the data.
-    const first = detectBuild(parseHeader(headerText.split('\n').filter((l) => l !== ''), file), 'auto', file);
+    const first = detectBuild(fileHeader, 'auto', file);
     const builds: Build[] = first.build ? [first.build] : ['GRCh37', 'GRCh38'];
+    // Matchers narrow their regions by the header too (no gene spans without a consequence field);
+    // the reader gives them the same header again below.
+    for (const m of matchers) m.useHeader?.(fileHeader);
     // Query the user's regions if given (the KB prefilter still applies), else every KB site.
     // Nearby KB sites are read as one region: each tabix query inflates at least one BGZF block,
     // so a few hundred larger queries beat ~1,500 tiny ones; the prefilter drops the extra lines.
