@@ -4,7 +4,7 @@
 import { InputError } from '../errors.js';
 import { bgzfBlockSizeField } from './sniff.js';
 
-/** A run of whole BGZF blocks; `data` owns its ArrayBuffer so it can be transferred to a worker. */
+/** A run of whole BGZF blocks; `data` (a view from offset 0) owns its ArrayBuffer so it can be transferred to a worker. */
 export interface BgzfBatch {
   data: Uint8Array;
   /** Block start offsets within `data`, followed by `data.length`. */
@@ -19,16 +19,30 @@ export interface BgzfBatch {
 const BATCH_OUT = 2 << 20;
 const MAX_ISIZE = 65536;
 
+/**
+ * Every piece is copied into one working buffer before the next is asked for, so the producer
+ * may reuse its read buffer. Batch data comes from `take` (a pool: it is transferred to a worker
+ * and can come back).
+ */
 export async function* cutBlocks(
   bytes: AsyncIterable<Buffer>,
   file: string,
   batchOut = BATCH_OUT,
+  take: (size: number) => Uint8Array = (size) => new Uint8Array(size),
 ): AsyncGenerator<BgzfBatch> {
-  let buf: Buffer = Buffer.alloc(0);
+  let work = Buffer.allocUnsafe(0);
+  let len = 0;
   let base = 0;
   let lastIsize = -1;
   for await (const piece of bytes) {
-    buf = buf.length === 0 ? piece : Buffer.concat([buf, piece]);
+    if (len + piece.length > work.length) {
+      const grown = Buffer.allocUnsafe(Math.max(len + piece.length, 2 * work.length));
+      work.copy(grown, 0, 0, len);
+      work = grown;
+    }
+    piece.copy(work, len);
+    len += piece.length;
+    const buf = work.subarray(0, len);
     let o = 0;
     let batchStart = 0;
     let starts: number[] = [];
@@ -42,17 +56,18 @@ export async function* cutBlocks(
       outSize += lastIsize;
       o += size;
       if (outSize >= batchOut) {
-        yield batch(buf, batchStart, o, starts, outSize, base);
+        yield batch(buf, batchStart, o, starts, outSize, base, take);
         batchStart = o;
         starts = [];
         outSize = 0;
       }
     }
-    if (starts.length > 0) yield batch(buf, batchStart, o, starts, outSize, base);
-    buf = buf.subarray(o);
+    if (starts.length > 0) yield batch(buf, batchStart, o, starts, outSize, base, take);
+    work.copyWithin(0, o, len);
+    len -= o;
     base += o;
   }
-  if (buf.length > 0) throw corrupt(file, base, 'the last BGZF block is incomplete');
+  if (len > 0) throw corrupt(file, base, 'the last BGZF block is incomplete');
   if (lastIsize !== 0) {
     throw new InputError('truncated or corrupt gzip data: missing BGZF end-of-file marker', { file });
   }
@@ -75,12 +90,21 @@ function blockSize(buf: Buffer, o: number, base: number, file: string): number |
   return size;
 }
 
-function batch(buf: Buffer, from: number, to: number, starts: number[], outSize: number, base: number): BgzfBatch {
+function batch(
+  buf: Buffer,
+  from: number,
+  to: number,
+  starts: number[],
+  outSize: number,
+  base: number,
+  take: (size: number) => Uint8Array,
+): BgzfBatch {
   const offsets = new Int32Array(starts.length + 1);
   starts.forEach((s, i) => (offsets[i] = s - from));
   offsets[starts.length] = to - from;
-  // new Uint8Array(view) copies into a fresh ArrayBuffer that the worker can own.
-  return { data: new Uint8Array(buf.subarray(from, to)), starts: offsets, outSize, fileOffset: base + from };
+  const data = take(to - from);
+  data.set(buf.subarray(from, to));
+  return { data, starts: offsets, outSize, fileOffset: base + from };
 }
 
 export function corrupt(file: string, offset: number, why: string): InputError {

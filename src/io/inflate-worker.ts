@@ -15,7 +15,10 @@ import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import type { BgzfBatch } from './bgzf.js';
 
-export type BatchResult = { out: Uint8Array } | { scanned: unknown } | { error: string; block: number };
+export type BatchResult = ({ out: Uint8Array } | { scanned: unknown } | { error: string; block: number }) & {
+  /** The batch's compressed data, back from the worker (free to reuse). */
+  data?: Uint8Array;
+};
 
 // Plain JavaScript: it runs in the worker as a CommonJS script.
 const INFLATE_BATCH = String.raw`
@@ -48,11 +51,19 @@ function inflateBatch(zlib, data, starts, outSize, checkCrc, into) {
 const WORKER_SOURCE = `${INFLATE_BATCH}
 const { parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
+// Transpilers that keep function names (esbuild keepNames, as under tsx) wrap functions in
+// __name(fn, name), a helper outside the plugin's source text.
+const keepName = (fn) => fn;
 let plugin;
 let reused = new Uint8Array(0);
 parentPort.on('message', (m) => {
   if (m.type === 'plugin') {
-    plugin = new Function('return (' + m.source + ')')()(m.config);
+    // A plugin that fails to start leaves every batch to the main thread: slower, same results.
+    try {
+      plugin = new Function('__name', 'return (' + m.source + ')')(keepName)(m.config);
+    } catch {
+      plugin = undefined;
+    }
     return;
   }
   if (m.type === 'update') {
@@ -67,10 +78,11 @@ parentPort.on('message', (m) => {
   }
   const text = Buffer.from(r.out.buffer, 0, m.outSize);
   const scanned = plugin ? plugin.batch(text) : undefined;
-  if (scanned) parentPort.postMessage({ id: m.id, scanned });
+  // The compressed data goes back too, for the next batch to reuse.
+  if (scanned) parentPort.postMessage({ id: m.id, scanned, data: m.data }, [m.data.buffer]);
   else {
     const out = plugin ? new Uint8Array(text) : r.out;
-    parentPort.postMessage({ id: m.id, out }, [out.buffer]);
+    parentPort.postMessage({ id: m.id, out, data: m.data }, [out.buffer, m.data.buffer]);
   }
 });
 `;
@@ -89,7 +101,7 @@ const inflateBatch = new Function(`${INFLATE_BATCH}\nreturn inflateBatch;`)() as
 const CHECK_CRC = typeof (zlib as { crc32?: unknown }).crc32 === 'function';
 
 export function inflateInline(b: BgzfBatch): BatchResult {
-  return inflateBatch(zlib, b.data, b.starts, b.outSize, CHECK_CRC);
+  return { ...inflateBatch(zlib, b.data, b.starts, b.outSize, CHECK_CRC), data: b.data };
 }
 
 interface Pending {
@@ -115,14 +127,14 @@ export class InflatePool {
       // start-up in each worker otherwise costs more than inflating a 200 MB file.
       const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
       const slot: Slot = { worker, inFlight: 0 };
-      worker.on('message', (m: { id: number; out?: Uint8Array; scanned?: unknown; error?: string; block?: number }) => {
+      worker.on('message', (m: { id: number; out?: Uint8Array; scanned?: unknown; error?: string; block?: number; data?: Uint8Array }) => {
         slot.inFlight--;
         // An idle worker must not keep the process alive if the reader is abandoned.
         if (slot.inFlight === 0) worker.unref();
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        if (m.out) p?.resolve({ out: m.out });
-        else if (m.scanned !== undefined) p?.resolve({ scanned: m.scanned });
+        if (m.out) p?.resolve({ out: m.out, data: m.data });
+        else if (m.scanned !== undefined) p?.resolve({ scanned: m.scanned, data: m.data });
         else p?.resolve({ error: m.error ?? 'unknown error', block: m.block ?? 0 });
       });
       worker.on('error', (e) => this.fail(e));

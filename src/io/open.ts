@@ -53,12 +53,23 @@ export interface OpenOptions {
 }
 
 const READ_SIZE = 4 << 20;
+/** Compressed batches are about 350 KB (2 MB of text); buffers this large fit nearly all. */
+const MIN_BATCH_BUFFER = 1 << 19;
 /** Output chunk size of gzip streams: large chunks keep per-chunk costs low downstream. */
 const GUNZIP_CHUNK = 1 << 20;
 
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<InputSource> {
   if (path === '-') return openBytes(stdinBytes(), 'stdin', opts);
-  return openBytes(fileBytes(await openFile(path), path), path, opts);
+  const reads: ReadMode = { reuse: false };
+  const src = await openBytes(fileBytes(await openFile(path), path, reads), path, opts);
+  // BGZF pieces are copied (cutBlocks) before the next read, so one read buffer serves the file.
+  reads.reuse = src.format === 'bgzf';
+  return src;
+}
+
+interface ReadMode {
+  /** Read into the same buffer each time (the consumer copies each piece before asking for more). */
+  reuse: boolean;
 }
 
 /** Same as openInput for any byte stream (stdin, tests feeding small pieces). */
@@ -103,11 +114,13 @@ async function openFile(path: string): Promise<FileHandle> {
   return fh;
 }
 
-async function* fileBytes(fh: FileHandle, file: string): AsyncGenerator<Buffer> {
+async function* fileBytes(fh: FileHandle, file: string, mode: ReadMode): AsyncGenerator<Buffer> {
+  let last: Buffer | undefined;
   try {
     for (;;) {
-      // A fresh buffer per read: chunks downstream are views into it, so it must not be reused.
-      const buf = Buffer.allocUnsafeSlow(READ_SIZE);
+      // Otherwise a fresh buffer per read: chunks downstream are views into it.
+      const buf = mode.reuse && last !== undefined ? last : Buffer.allocUnsafeSlow(READ_SIZE);
+      last = buf;
       let n: number;
       try {
         ({ bytesRead: n } = await fh.read(buf, 0, READ_SIZE, null));
@@ -212,7 +225,14 @@ class BgzfSource implements ScannableSource {
   async *[Symbol.asyncIterator](): AsyncGenerator<BgzfPiece> {
     const pool = (this.pool = this.threads > 1 ? new InflatePool(this.threads) : undefined);
     const maxInFlight = pool ? 2 * pool.size : 1;
-    const batches = cutBlocks(this.bytes, this.name, this.batchSize);
+    // Compressed batch buffers come back from the workers and are reused: no per-batch allocation.
+    const spare: ArrayBuffer[] = [];
+    const take = (size: number): Uint8Array => {
+      let ab = spare.pop();
+      if (ab === undefined || ab.byteLength < size) ab = new ArrayBuffer(Math.max(size, MIN_BATCH_BUFFER));
+      return new Uint8Array(ab, 0, size);
+    };
+    const batches = cutBlocks(this.bytes, this.name, this.batchSize, take);
     const queue: { fileOffset: number; starts: Int32Array; result: Promise<BatchResult> }[] = [];
     try {
       let more = true;
@@ -232,6 +252,7 @@ class BgzfSource implements ScannableSource {
         const next = queue.shift();
         if (!next) return;
         const r = await next.result;
+        if (r.data !== undefined) spare.push(r.data.buffer as ArrayBuffer);
         if ('error' in r) {
           throw corrupt(this.name, next.fileOffset + (next.starts[r.block] ?? 0), r.error);
         }

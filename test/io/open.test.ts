@@ -145,6 +145,26 @@ describe('openInput: BGZF in parallel', () => {
     }
   });
 
+  it('reads a BGZF file larger than its (reused) read buffer, and gives the same text with 1 and 2 threads', async () => {
+    // Hex digits compress to under half: 12 MB of text is more than one 4 MB read of compressed data.
+    let seed = 11;
+    const lines: string[] = [];
+    for (let size = 0; size < 12_000_000; ) {
+      let l = 'chr1';
+      for (let k = 0; k < 12; k++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        l += `\t${seed.toString(16)}`;
+      }
+      lines.push(l);
+      size += l.length + 1;
+    }
+    const text = Buffer.from(`${lines.join('\n')}\n`);
+    const compressed = bgzf(text, 65280);
+    expect(compressed.length).toBeGreaterThan(4 << 20);
+    const p = file('reads.vcf.gz', compressed);
+    for (const t of [1, 2]) expect((await readAll(p, t)).text.equals(text)).toBe(true);
+  });
+
   it('stops its workers when the reader stops early', async () => {
     const src = await openInput(path, { threads: 2 });
     for await (const c of src.chunks()) {
