@@ -151,13 +151,14 @@ function callFromSites(def: GeneDef, calls: SiteCalls, opts: CallOptions): GeneC
     // position; so each allele is checked only where it differs from the reference, and where the
     // reference itself does not fit.
     const refHap = def.reference.hap;
-    const siteAt = new Map(sites.map((s) => [s.idx, s]));
+    const siteAt: (Site | undefined)[] = [];
+    for (const s of sites) siteAt[s.idx] = s;
     const oneFits = (h: string, s: Site): boolean => s.alleles.some((y) => y === null || accepts(h, y));
     const refUnfit = sites.filter((s) => !oneFits(refHap[s.idx] as string, s));
     const fitsAlone = (a: NamedAllele): boolean =>
       refUnfit.every((s) => a.hap[s.idx] !== refHap[s.idx]) &&
       shape(def, a).diff.every((i) => {
-        const s = siteAt.get(i);
+        const s = siteAt[i];
         return s === undefined || oneFits(a.hap[i] as string, s);
       });
     const cand = scored.filter((x) => fitsAlone(x.a));
@@ -166,7 +167,7 @@ function callFromSites(def: GeneDef, calls: SiteCalls, opts: CallOptions): GeneC
       for (const s of pairUnfit) if (a.hap[s.idx] === refHap[s.idx] && b.hap[s.idx] === refHap[s.idx]) return false;
       for (const h of [a, b]) {
         for (const i of shape(def, h).diff) {
-          const s = siteAt.get(i);
+          const s = siteAt[i];
           if (s !== undefined && !pairFits(a.hap[i] as string, b.hap[i] as string, s.alleles)) return false;
         }
       }
