@@ -251,16 +251,21 @@ export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOption
       if (r.tail.length > 0) pending = Buffer.from(r.tail.buffer, r.tail.byteOffset, r.tail.byteLength);
     }
 
-    if (rest !== undefined) yield* piece(rest.subarray(restAt));
-    while (!ended) {
-      const next = await pieces.next();
-      if (next.done) break;
-      const p = next.value;
-      if (Buffer.isBuffer(p)) yield* piece(p);
-      else yield* batch(p.scanned as WorkerScan);
+    try {
+      if (rest !== undefined) yield* piece(rest.subarray(restAt));
+      while (!ended) {
+        const next = await pieces.next();
+        if (next.done) break;
+        const p = next.value;
+        if (Buffer.isBuffer(p)) yield* piece(p);
+        else yield* batch(p.scanned as WorkerScan);
+      }
+      // The last line may lack its newline.
+      if (pending !== undefined && pending.length > 0) yield* text(pending, 0, pending.length);
+    } finally {
+      // Stops the input (and its workers) when the records are abandoned or a warning is fatal.
+      await pieces.return?.();
     }
-    // The last line may lack its newline.
-    if (pending !== undefined && pending.length > 0) yield* text(pending, 0, pending.length);
   }
 
   let started = false;

@@ -168,4 +168,29 @@ describe('prefilter in the BGZF workers', () => {
       [97, 1],
     ]);
   });
+  it('stops the input and its workers when the records are abandoned', async () => {
+    const text = vcfOf([...header(false), ...body()]);
+    const src = await openBytes(chunksOf(bgzf(text, 97)), 'in.vcf.gz', { threads: 2, batchSize: 300 });
+    const chunks = src.chunks();
+    const bgzfSource = scannable(chunks);
+    if (bgzfSource === undefined) throw new Error('BGZF input should be scannable');
+    let stopped = false;
+    const iterate = bgzfSource[Symbol.asyncIterator].bind(bgzfSource);
+    bgzfSource[Symbol.asyncIterator] = async function* (): AsyncGenerator<BgzfPiece> {
+      const it = iterate();
+      try {
+        for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+      } finally {
+        await it.return?.(undefined);
+        stopped = true;
+      }
+    };
+    const reader = await readVcf(chunks, { file: 'in.vcf.gz', warnings: new Warnings() });
+    reader.setIndex(SITES);
+    for await (const r of reader.records) {
+      expect(r.pos).toBeGreaterThan(0);
+      break;
+    }
+    expect(stopped).toBe(true);
+  });
 });
