@@ -119,8 +119,8 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
     // the reader gives them the same header again below.
     for (const m of matchers) m.useHeader?.(fileHeader);
     // Query the user's regions if given (the KB prefilter still applies), else every KB site.
-    // Nearby KB sites are read as one region: each tabix query inflates at least one BGZF block,
-    // so a few hundred larger queries beat ~1,500 tiny ones; the prefilter drops the extra lines.
+    // Nearby KB sites are read as one region (one scan instead of many short ones; the blocks are
+    // shared between neighbouring regions either way); the prefilter drops the extra lines.
     const wanted = user ?? mergeIntervals(kbIntervals(matchers, builds), REGION_GAP);
     const fileNames = new Map<string, string>();
     for (const name of await indexed.contigs()) fileNames.set(canonicalContig(name), name);
