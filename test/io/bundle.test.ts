@@ -26,4 +26,38 @@ describe('bundled openInput', () => {
     );
     expect(execFileSync('node', [script, input]).toString().trim()).toBe(`bgzf ${Buffer.byteLength(text)}`);
   });
+  it('runs the prefilter plugin in the workers from the bundle (its source text is self-contained)', () => {
+    const dir = tempDir();
+    const entry = join(dir, 'entry.ts');
+    const src = join(process.cwd(), 'src');
+    writeFileSync(
+      entry,
+      `import { openInput, scannable } from ${JSON.stringify(join(src, 'io/open.ts'))};
+       import { WORKER_PLUGIN_SOURCE } from ${JSON.stringify(join(src, 'vcf/prefilter.ts'))};
+       const input = await openInput(process.argv[2], { threads: 2, batchSize: 100000 });
+       const s = scannable(input.chunks());
+       const it = s[Symbol.asyncIterator]();
+       await it.next();
+       s.scanWith(WORKER_PLUGIN_SOURCE, { hasEnd: false, sites: [['1', Int32Array.of(100000), Int32Array.of(100500)]], contigs: [['chr1', '1']] });
+       let scanned = 0, candidates = 0;
+       for (let r = await it.next(); !r.done; r = await it.next()) {
+         if (Buffer.isBuffer(r.value)) continue;
+         scanned++;
+         candidates += r.value.scanned.events.length;
+       }
+       console.log(scanned > 0, candidates);`,
+    );
+    execFileSync(
+      join(process.cwd(), 'node_modules/.bin/tsup'),
+      [entry, '--no-config', '--format', 'esm', '--platform', 'node', '--target', 'node20', '-d', dir],
+      { stdio: 'ignore' },
+    );
+    const input = join(dir, 'in.vcf');
+    const text = vcfText(3_000_000);
+    writeFileSync(input, bgzf(text));
+    // Candidates: chr1 records at 100000..100500, far past the batches read with the header.
+    const want = text.split('\n').filter((l) => /^chr1\t(100[0-4]\d\d|100500)\t/.test(l)).length;
+    expect(want).toBeGreaterThan(10);
+    expect(execFileSync('node', [join(dir, 'entry.js'), input]).toString().trim()).toBe(`true ${want}`);
+  });
 });
