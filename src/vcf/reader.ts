@@ -150,7 +150,8 @@ export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOption
     const inWorkers = source !== undefined && config !== undefined && source.scanWith(WORKER_PLUGIN_SOURCE, config);
     fresh = [];
     // Sort order, joined across scans (each scan checks only its own lines).
-    let lastContig = '';
+    // undefined before the first record, so that every contig, even an empty CHROM, counts as seen.
+    let lastContig: string | undefined;
     let lastPos = 0;
     const seen = new Set<string>();
     let unsortedWarned = false;
