@@ -7,7 +7,7 @@ export interface Matcher {
   readonly name: string;
   /** Every interval a variant must overlap to possibly match (feeds the prefilter site index). */
   intervals(build: Build): Interval[];
-  /** Called once with the input header before any match() (e.g. CSQ/ANN field order). */
+  /** Called with the input header before any match() (e.g. CSQ/ANN field order); may be called again with the same header. */
   useHeader?(header: VcfHeader): void;
   /** Counts for the run summary (e.g. biomarkers that could not be evaluated), keyed snake_case. */
   notes?(): Record<string, string | number>;
