@@ -139,22 +139,25 @@ export class PgxCollector {
     }
     const sites = this.kb.sitesAt(this.buildOf(), rec.contig, rec.pos);
     if (!sites) return;
-    const codes = packedCalls(rec);
+    const { codes, ps } = packedCalls(rec);
     for (const site of sites) {
       if (site.role === 'ignored') continue;
       // A record of a variant the exemptions ignore (same position, its REF) says nothing here.
       if (rec.ref !== site.ref && this.ignored.has(`${site.gene}:${site.pos}:${rec.ref}`)) continue;
       const alleleOf = translator(rec, site);
       const cells = this.cells(site);
-      // One SiteCall per distinct packed call of this record; unusual calls get their own.
+      // One SiteCall per distinct packed call of this record; unusual calls and calls with a PS
+      // get their own.
       const made = new Map<number, number>();
       for (let i = 0; i < codes.length; i++) {
         const code = codes[i] as number;
-        let id = code === PACK_COMPLEX ? undefined : made.get(code);
+        const p = ps?.[i];
+        const shared = code !== PACK_COMPLEX && p === undefined;
+        let id = shared ? made.get(code) : undefined;
         if (id === undefined) {
-          const call = code === PACK_COMPLEX ? (rec.calls[i] as Call) : unpackCall(code);
+          const call = code === PACK_COMPLEX ? (rec.calls[i] as Call) : unpackCall(code, p);
           id = cells.intern(fromCall(site, rec, call, alleleOf));
-          if (code !== PACK_COMPLEX) made.set(code, id);
+          if (shared) made.set(code, id);
         }
         cells.put(i, id);
       }
@@ -164,7 +167,7 @@ export class PgxCollector {
   private addRefBlock(rec: VcfRecord): void {
     const end = rec.end as number;
     const build = this.buildOf();
-    const codes = packedCalls(rec);
+    const { codes } = packedCalls(rec);
     for (const site of this.kb.sitesOn(build, rec.contig)) {
       const p = sitePos(site, build) as number;
       if (p < rec.pos || p > end || site.role === 'ignored') continue;

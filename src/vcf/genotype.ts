@@ -137,8 +137,8 @@ export function carries(call: Call, altIndex: number): boolean {
 // that needs only the alleles, the phase and the no-call reason (PGx) can read them as one integer
 // per sample instead of a Call object each. Layout: bits 0–7 and 8–15 hold the two alleles (index
 // + 1; 0 = '.'), bits 16–17 the ploidy (1 or 2), bit 18 the phase, bits 19–21 the no-call reason.
-// Anything else (ploidy > 2, allele index > 254, a PS value, a call without GT) is PACK_COMPLEX:
-// read that sample's Call instead.
+// A PS value rides beside the codes. Anything else (ploidy > 2, allele index > 254, a call without
+// GT) is PACK_COMPLEX: read that sample's Call instead.
 
 export const PACK_COMPLEX = -1;
 const PACK_BAD = -2;
@@ -207,13 +207,14 @@ export function packCall(call: Call): number {
   return packed(raw[0] ?? null, raw.length > 1 ? (raw[1] ?? null) : null, raw.length, call.phased, reason);
 }
 
-/** The Call fields a packed code holds (alleles, phased, noCall, rawAlleles), as packCall read them. */
-export function unpackCall(code: number): Call {
+/** The Call fields a packed code holds (alleles, phased, noCall, rawAlleles), as packCall read them; `ps` when given. */
+export function unpackCall(code: number, ps?: string): Call {
   const ploidy = (code >> 16) & 3;
   const at = (b: number): number | null => (b === 0 ? null : b - 1);
   const raw = ploidy === 1 ? [at(code & 0xff)] : [at(code & 0xff), at((code >> 8) & 0xff)];
   const reason = REASONS[(code >> 19) & 7];
   const call: Call = { alleles: raw, phased: ((code >> 18) & 1) === 1 };
+  if (ps !== undefined) call.ps = ps;
   if (reason === undefined) return call;
   call.noCall = reason;
   if (reason !== 'missing') {
@@ -223,18 +224,24 @@ export function unpackCall(code: number): Call {
   return call;
 }
 
-/** Packed calls of records the reader read without building their Calls up front. */
-const packedOf = new WeakMap<object, Int32Array>();
-
-export function setPackedCalls(rec: object, codes: Int32Array): void {
-  packedOf.set(rec, codes);
+/** One packed code per call, and the calls' PS values when any has one. */
+export interface PackedCalls {
+  codes: Int32Array;
+  ps?: (string | undefined)[];
 }
 
-/** One packed code per call of `rec` (from the reader when it kept them, else packed from rec.calls). */
-export function packedCalls(rec: { calls: Call[] }): Int32Array {
+/** Packed calls of records the reader read without building their Calls up front. */
+const packedOf = new WeakMap<object, PackedCalls>();
+
+export function setPackedCalls(rec: object, packed: PackedCalls): void {
+  packedOf.set(rec, packed);
+}
+
+/** The calls of `rec` packed (from the reader when it kept them, else packed from rec.calls). */
+export function packedCalls(rec: { calls: Call[] }): PackedCalls {
   const kept = packedOf.get(rec);
   if (kept !== undefined) return kept;
-  const out = new Int32Array(rec.calls.length);
-  rec.calls.forEach((c, i) => (out[i] = packCall(c)));
-  return out;
+  const codes = new Int32Array(rec.calls.length);
+  rec.calls.forEach((c, i) => (codes[i] = packCall(c)));
+  return { codes };
 }

@@ -315,8 +315,12 @@ class LineParser {
   private readonly extraKeys: string[];
   private readonly extraNumeric: boolean[];
   private readonly keys: string[];
-  /** No quality policy and no extra fields: calls are packed up front and built only when read. */
-  private readonly lazy: boolean;
+  /**
+   * No quality policy and no extra fields: calls are packed up front and built only when read.
+   * Turned off once a consumer reads a record's Calls (annotate does, for most records): from then
+   * on they are built up front, as before, without the packing pass.
+   */
+  private lazy: boolean;
 
   constructor(private readonly st: ParserState) {
     const { header, selection, opts } = st;
@@ -429,6 +433,7 @@ class LineParser {
     rec: VcfRecord,
   ): { message: string; column: number; text: string } | undefined {
     const codes = new Int32Array(this.nSelected);
+    let ps: (string | undefined)[] | undefined;
     const nAlts = rec.alts.length;
     const slot = this.slot;
     let bad: { message: string; column: number; text: string } | undefined;
@@ -453,15 +458,17 @@ class LineParser {
         }
         code = PACK_COMPLEX;
       }
-      if (textAt(str, ranges[2] as number, ranges[3] as number) !== undefined) code = PACK_COMPLEX;
+      const p = textAt(str, ranges[2] as number, ranges[3] as number);
+      if (p !== undefined) (ps ??= new Array<string | undefined>(this.nSelected))[k] = p;
       codes[k] = code;
     });
     if (bad !== undefined) return bad;
-    setPackedCalls(rec, codes);
+    setPackedCalls(rec, ps === undefined ? { codes } : { codes, ps });
     Object.defineProperty(rec, 'calls', {
       enumerable: true,
       configurable: true,
       get: () => {
+        this.lazy = false;
         // calls() assigns rec.calls, which the setter turns into a plain property.
         if (this.calls(v, line, rec) !== undefined) throw new Error(`${rec.chrom}:${rec.pos}: genotypes changed between two reads`);
         return rec.calls;

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '../../src/types.js';
 import { PACK_COMPLEX, packCall, packedCalls, packedMaxAllele, packGt, parseGt, unpackCall } from '../../src/vcf/genotype.js';
-import { fixture, readAll } from './helpers.js';
+import { Warnings } from '../../src/log.js';
+import { readVcf } from '../../src/vcf/reader.js';
+import { chunksOf, fixture, readAll } from './helpers.js';
 
 const pack = (s: string): number => packGt(s, 0, s.length);
 
@@ -66,8 +68,10 @@ describe('packCall / unpackCall', () => {
     }
   });
   it('packs a record without reader codes from its calls', () => {
-    const codes = packedCalls({ calls: [c([0, 1]), c([0, 1], { ps: '3' })] });
+    const { codes, ps } = packedCalls({ calls: [c([0, 1]), c([0, 1], { ps: '3' })] });
     expect([...codes]).toEqual([packCall(c([0, 1])), PACK_COMPLEX]);
+    expect(ps).toBeUndefined();
+    expect(unpackCall(packCall(c([0, 1])), '3')).toEqual(c([0, 1], { ps: '3' }));
   });
 });
 
@@ -100,23 +104,46 @@ describe('reader: Calls built on first read', () => {
     expect(lazy.records).toEqual(ref.records);
     expect(lazy.warnings.list()).toEqual(ref.warnings.list());
     expect(lazy.reader.summary).toEqual(ref.reader.summary);
+    // What PGx reads of a call: the packed code (with its PS) says the same as the eager Call.
+    const view = (x: Call) => ({ alleles: x.alleles, phased: x.phased, noCall: x.noCall, rawAlleles: x.rawAlleles, ps: x.ps });
+    let complex = 0;
     for (let i = 0; i < lazy.records.length; i++) {
-      const l = lazy.records[i];
       const r = ref.records[i];
-      if (!l || !r) throw new Error('missing record');
-      expect([...packedCalls(l)], String(l.pos)).toEqual([...packedCalls({ calls: r.calls })]);
+      if (!r) throw new Error('missing record');
+      const { codes, ps } = packedCalls((await readAll([...HEAD, LINES[[0, 1, 2, 5][i] as number], ''].join('\n'))).records[0] as never);
+      r.calls.forEach((call, k) => {
+        const code = codes[k] as number;
+        if (code === PACK_COMPLEX) {
+          complex++;
+          expect(packCall(call), `${r.pos} ${k}`).toBe(PACK_COMPLEX);
+        } else expect(view(unpackCall(code, ps?.[k])), `${r.pos} ${k}`).toEqual(view(call));
+      });
     }
+    // 0/1/2 at 200; every call at 300 (no GT: read eagerly); at 600 the two samples whose GT is cut off.
+    expect(complex).toBe(7);
+    const withPs = await readAll([...HEAD, LINES[1], ''].join('\n'));
+    expect(packedCalls(withPs.records[0] as never).ps?.[0]).toBe('44');
   });
   it('reads codes without building Calls, and builds them once when asked', async () => {
     const { records } = await readAll([...HEAD, LINES[0], ''].join('\n'));
     const rec = records[0];
     if (!rec) throw new Error('no record');
     expect(Object.getOwnPropertyDescriptor(rec, 'calls')?.get).toBeDefined();
-    expect(unpackCall(packedCalls(rec)[1] as number)).toEqual({ alleles: [1, 1], phased: true });
+    expect(unpackCall(packedCalls(rec).codes[1] as number)).toEqual({ alleles: [1, 1], phased: true });
     const calls = rec.calls;
     expect(calls[0]).toEqual({ alleles: [0, 1], phased: false, ad: [10, 10], vaf: [0.5], dp: 20 });
     expect(rec.calls).toBe(calls);
     expect(Object.getOwnPropertyDescriptor(rec, 'calls')?.get).toBeUndefined();
+  });
+  it('builds Calls up front once a consumer has read them (annotate), with the same result', async () => {
+    const text = [...HEAD, LINES[0], LINES[1], ''].join('\n');
+    const r = await readVcf(chunksOf(text), { file: 'x', warnings: new Warnings() });
+    const seen: boolean[] = [];
+    for await (const rec of r.records) {
+      seen.push(Object.getOwnPropertyDescriptor(rec, 'calls')?.get !== undefined);
+      expect(rec.calls.length).toBe(4);
+    }
+    expect(seen).toEqual([true, false]);
   });
   it('matches the eager path on the VCF and PGx fixtures', async () => {
     for (const f of ['vcf/freebayes.vcf', 'vcf/gvcf.vcf', 'vcf/multiallelic.vcf', 'vcf/somatic-mutect2.vcf', 'pgx/multi-sample.vcf']) {
