@@ -53,10 +53,20 @@ export function registerPgx(program: Command): void {
         await withOutput(s, async () => {
           for await (const rec of s.records) pgx.add(rec);
           if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
-          const results: PgxResult[] = s.run.samples.flatMap((name, i) => pgx.results(i, name));
-          const rows = byDrug ? byDrugRows(results) : results.map(toTsvRow);
-          for (const row of rows) await sink.write(row);
-          summary.results += rows.length;
+          // Per gene: each sample's rows as soon as they are called (memory does not grow with the
+          // cohort). By drug: rows are grouped across samples, so they wait for all of them.
+          const forDrugs: PgxResult[] = [];
+          for (const [i, name] of s.run.samples.entries()) {
+            const results = pgx.results(i, name);
+            if (byDrug) forDrugs.push(...results);
+            else for (const r of results) await sink.write(toTsvRow(r));
+            if (!byDrug) summary.results += results.length;
+          }
+          if (byDrug) {
+            const rows = byDrugRows(forDrugs);
+            for (const row of rows) await sink.write(row);
+            summary.results += rows.length;
+          }
           await sink.finish(s.meta(), s.warnings.list(), summary);
         });
         s.end(summary);

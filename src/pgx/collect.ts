@@ -19,7 +19,6 @@ export interface SiteCall {
   ps?: string;
   /** Where the state came from. */
   source: 'vcf' | 'ref-block' | 'missing-as-ref' | 'absent';
-  line?: number;
   gt?: string;
   noCall?: NoCallReason;
 }
@@ -181,7 +180,7 @@ export class PgxCollector {
         let id = code === PACK_COMPLEX ? undefined : made.get(code);
         if (id === undefined) {
           const alleles = call.alleles.map((a) => (a === null ? null : site.ref));
-          id = cells.intern({ site, state: 'ref', alleles, phased: call.phased, source: 'ref-block', line: rec.line, gt: gtText(call) });
+          id = cells.intern({ site, state: 'ref', alleles, phased: call.phased, source: 'ref-block', gt: gtText(call) });
           if (code !== PACK_COMPLEX) made.set(code, id);
         }
         cells.put(i, id);
@@ -238,7 +237,7 @@ export class PgxCollector {
       const c = cells[i]?.get(sample);
       if (c && c.state !== 'missing') out[i] = c;
       else if (this.opts.missingAsRef) {
-        out[i] = { site, state: 'ref', alleles: [site.ref, site.ref], phased: false, source: 'missing-as-ref', noCall: c?.noCall, line: c?.line, gt: c?.gt };
+        out[i] = { site, state: 'ref', alleles: [site.ref, site.ref], phased: false, source: 'missing-as-ref', noCall: c?.noCall, gt: c?.gt };
       } else out[i] = c ?? { site, state: 'missing', alleles: [], phased: false, source: 'absent' };
     }
     return new SampleSiteCalls(at, out);
@@ -265,7 +264,7 @@ function gtText(call: Call): string {
 }
 
 function fromCall(site: SiteRow, rec: VcfRecord, call: Call, alleleOf: (i: number) => string | null): SiteCall {
-  const base = { site, phased: call.phased, ps: call.ps, source: 'vcf' as const, line: rec.line, gt: gtText(call), noCall: call.noCall };
+  const base = { site, phased: call.phased, ps: call.ps, source: 'vcf' as const, gt: gtText(call), noCall: call.noCall };
   if (call.noCall || call.alleles.every((a) => a === null)) return { ...base, state: 'missing', alleles: [] };
   const alleles = call.alleles.map((a) => (a === null ? null : alleleOf(a)));
   const state: SiteState = alleles.some((a) => a !== null && a !== site.ref) ? 'alt' : 'ref';
@@ -284,5 +283,5 @@ function merge(old: SiteCall, add: SiteCall): SiteCall {
     alleles.push(a === null || (a === old.site.ref && b !== null && b !== old.site.ref) ? b : a);
   }
   const state: SiteState = alleles.some((a) => a !== null && a !== old.site.ref) ? 'alt' : 'ref';
-  return { ...old, alleles, state, phased: old.phased && add.phased, gt: `${old.gt};${add.gt}`, line: old.line };
+  return { ...old, alleles, state, phased: old.phased && add.phased, gt: `${old.gt};${add.gt}` };
 }

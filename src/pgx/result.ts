@@ -10,8 +10,12 @@ import { hlaStatuses, matchRecommendations, type LookupValues, type Recommendati
 
 export type CallQuality = 'complete' | 'missing-sites' | 'ambiguous' | 'not-called' | 'outside-call' | 'missing-as-ref';
 
+/**
+ * A VCF call a diplotype rests on. No line number: through an index the reader sees only the
+ * regions' lines, and the output must not depend on how the input was read.
+ */
 export interface PgxEvidence {
-  line?: number;
+  /** The definition position (GRCh38), as in missing_sites. */
   pos: number;
   rsid: string | null;
   gt?: string;
@@ -122,7 +126,7 @@ const evidenceOfCall = new WeakMap<SiteCall, PgxEvidence>();
 function evidenceOf(call: GeneCall): PgxEvidence[] {
   return call.evidence.map((c) => {
     let e = evidenceOfCall.get(c);
-    if (e === undefined) evidenceOfCall.set(c, (e = { line: c.line, pos: c.site.pos, rsid: c.site.rsid, gt: c.gt, ps: c.ps, alleles: c.alleles, source: c.source }));
+    if (e === undefined) evidenceOfCall.set(c, (e = { pos: c.site.pos, rsid: c.site.rsid, gt: c.gt, ps: c.ps, alleles: c.alleles, source: c.source }));
     return e;
   });
 }

@@ -44,6 +44,15 @@ describe('pgx and report JSON', () => {
     expect(rel.lastIndexOf('on-label')).toBeLessThan(rel.indexOf('off-label'));
   });
 
+  it('pgx results are identical streamed and through the index', () => {
+    for (const input of [fixture('demo', 'demo.vcf.gz'), fixture('golden', 'indexed', 'T001-COAD.grch38.vcf.gz')]) {
+      const results = (index: string) => JSON.parse(vcfact(['pgx', input, '-O', 'json', '-q', '--index', index]).stdout).results;
+      const streamed = results('never');
+      expect(streamed.length).toBeGreaterThan(0);
+      expect(results('auto')).toEqual(streamed);
+    }
+  });
+
   it('report refuses TSV with a usage error', () => {
     const r = vcfact(['report', fixture('demo', 'demo.vcf.gz'), '-O', 'tsv']);
     expect(r.status).toBe(2);
