@@ -8,7 +8,7 @@ import type { SiteIndex } from '../kb/site-index.js';
 import type { Warnings } from '../log.js';
 import type { Call, Summary, VcfHeader, VcfRecord } from '../types.js';
 import { CALL_KEYS } from './call-keys.js';
-import { applyPolicy, buildCall, PACK_COMPLEX, packedMaxAllele, packGt, parseGt, setPackedCalls, type QualityPolicy } from './genotype.js';
+import { applyPolicy, buildCall, PACK_COMPLEX, packedMaxAllele, packGt, parseGt, setPackedCalls, type Gt, type QualityPolicy } from './genotype.js';
 import { numListAt, strListAt, textAt } from './fields.js';
 import { parseHeader } from './header.js';
 import { scannable, type BgzfPiece } from '../io/open.js';
@@ -445,16 +445,10 @@ class LineParser {
       let code = packGt(str, s, e);
       if (code < 0 || packedMaxAllele(code) > nAlts) {
         // Unusual or wrong: parseGt gives calls()' verdict and message.
-        const gt = parseGt(str, s, e);
-        if (gt.error !== undefined) {
-          bad = { message: gt.error, column: 10 + idx, text: str.slice(s, e) };
+        const checked = checkedGt(str, s, e, nAlts, idx);
+        if ('message' in checked) {
+          bad = checked;
           return;
-        }
-        for (const a of gt.alleles) {
-          if (a !== null && a > nAlts) {
-            bad = { message: `GT allele ${a} but only ${nAlts} ALT allele(s)`, column: 10 + idx, text: str.slice(s, e) };
-            return;
-          }
         }
         code = PACK_COMPLEX;
       }
@@ -497,16 +491,10 @@ class LineParser {
     v.processFormatFields(this.keys, (str, ranges, idx) => {
       const k = slot[idx] as number;
       if (k < 0 || bad !== undefined) return;
-      const gt = parseGt(str, ranges[0] as number, ranges[1] as number);
-      if (gt.error !== undefined) {
-        bad = { message: gt.error, column: 10 + idx, text: str.slice(ranges[0], ranges[1]) };
+      const gt = checkedGt(str, ranges[0] as number, ranges[1] as number, nAlts, idx);
+      if ('message' in gt) {
+        bad = gt;
         return;
-      }
-      for (const a of gt.alleles) {
-        if (a !== null && a > nAlts) {
-          bad = { message: `GT allele ${a} but only ${nAlts} ALT allele(s)`, column: 10 + idx, text: str.slice(ranges[0], ranges[1]) };
-          return;
-        }
       }
       const call = buildCall(str, ranges, gt, rec.ref, rec.alts);
       if (this.extraKeys.length > 0) {
@@ -527,4 +515,14 @@ class LineParser {
     rec.calls = calls;
     return undefined;
   }
+}
+
+/** GT of sample column `idx` parsed and checked against the ALT count, or the problem to report. */
+function checkedGt(str: string, s: number, e: number, nAlts: number, idx: number): Gt | { message: string; column: number; text: string } {
+  const gt = parseGt(str, s, e);
+  if (gt.error !== undefined) return { message: gt.error, column: 10 + idx, text: str.slice(s, e) };
+  for (const a of gt.alleles) {
+    if (a !== null && a > nAlts) return { message: `GT allele ${a} but only ${nAlts} ALT allele(s)`, column: 10 + idx, text: str.slice(s, e) };
+  }
+  return gt;
 }
