@@ -18,8 +18,6 @@ export interface SiteHandle {
   /** Index of the first interval whose end ≥ the last query start. */
   cursor: number;
   lastStart: number;
-  /** A query went backwards (input not position-sorted). */
-  back: boolean;
 }
 
 /** What the prefilter needs from a site index: a handle per canonical contig. */
@@ -30,15 +28,6 @@ export interface SiteLookup {
 /** Raw CHROM → canonical contig; undefined = unknown here (worker tables), stop and let the main thread scan. */
 export type CanonFn = (raw: string) => string | undefined;
 
-export const EventKind = {
-  Candidate: 0,
-  EmptyLine: 1,
-  /** A '#' line after the first data line. */
-  HeaderInData: 2,
-  TooFewFields: 3,
-  BadPos: 4,
-} as const;
-export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
 /** A line of a scan that the reader must act on (anything but a plain skip). */
 export interface ScanEvent {
@@ -112,6 +101,17 @@ function prefilterKit() {
   const DOT = 46;
   const MAX_POS = 0x7fffffff;
 
+  /** What a scan reports about a line (anything but a plain skip). */
+  const EventKind = {
+    Candidate: 0,
+    EmptyLine: 1,
+    /** A '#' line after the first data line. */
+    HeaderInData: 2,
+    TooFewFields: 3,
+    BadPos: 4,
+  } as const;
+  type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
   const Verdict = {
     Skip: 0,
     Candidate: 1,
@@ -125,7 +125,7 @@ function prefilterKit() {
   type Verdict = (typeof Verdict)[keyof typeof Verdict];
 
   /** Does [start, end] overlap a site of the contig? Sorted queries move the cursor forward (O(1)
-   * amortised); a query that goes backwards falls back to binary search and sets `back`. */
+   * amortised); a query that goes backwards falls back to binary search. */
   function overlaps(s: SiteHandle, start: number, end: number): boolean {
     const starts = s.starts;
     const ends = s.ends;
@@ -135,7 +135,6 @@ function prefilterKit() {
       i = s.cursor;
       while (i < n && (ends[i] as number) < start) i++;
     } else {
-      s.back = true;
       // First interval with end ≥ start.
       let lo = 0;
       let hi = n;
@@ -341,11 +340,11 @@ function prefilterKit() {
       const ls = s;
       s = nl + 1;
       if (nl === ls || (nl === ls + 1 && buf[ls] === CR)) {
-        event(1, ls, nl, '', '');
+        event(EventKind.EmptyLine, ls, nl, '', '');
         continue;
       }
       if (buf[ls] === HASH) {
-        event(2, ls, nl, '', buf.toString('utf8', ls, nl));
+        event(EventKind.HeaderInData, ls, nl, '', buf.toString('utf8', ls, nl));
         continue;
       }
       r.records++;
@@ -355,12 +354,12 @@ function prefilterKit() {
         return r;
       }
       if (v === Verdict.TooFewFields) {
-        event(3, ls, nl, '', buf.toString('utf8', ls, nl));
+        event(EventKind.TooFewFields, ls, nl, '', buf.toString('utf8', ls, nl));
         continue;
       }
       if (v === Verdict.BadPos) {
         const text = buf.toString('utf8', ls, nl);
-        event(4, ls, nl, '', text.split('\t')[1] ?? text);
+        event(EventKind.BadPos, ls, nl, '', text.split('\t')[1] ?? text);
         continue;
       }
       const contig = pre.contig;
@@ -378,7 +377,7 @@ function prefilterKit() {
         if (r.skipped++ === 0) r.firstSkip = line;
         continue;
       }
-      event(0, ls, nl, contig, '');
+      event(EventKind.Candidate, ls, nl, contig, '');
     }
     r.lines = line;
     r.lastPos = lastPos;
@@ -388,7 +387,7 @@ function prefilterKit() {
   /** The worker side: prefilter built from a transferred site index and contig table. */
   function workerPlugin(cfg: WorkerConfig): WorkerPlugin {
     const handles = new Map<string, SiteHandle>();
-    for (const [c, starts, ends] of cfg.sites) handles.set(c, { starts, ends, cursor: 0, lastStart: 0, back: false });
+    for (const [c, starts, ends] of cfg.sites) handles.set(c, { starts, ends, cursor: 0, lastStart: 0 });
     const names = new Map<string, string>(cfg.contigs);
     const pre = new Prefilter({ handle: (c) => handles.get(c) }, cfg.hasEnd, (raw) => names.get(raw));
     return {
@@ -402,11 +401,11 @@ function prefilterKit() {
         const r = scanText(pre, text, first + 1, last + 1);
         if (r.unknown !== undefined) return undefined;
         let n = 0;
-        for (const ev of r.events) if (ev.kind === 0) n += ev.end - ev.start;
+        for (const ev of r.events) if (ev.kind === EventKind.Candidate) n += ev.end - ev.start;
         const bytes = new Uint8Array(n);
         let at = 0;
         for (const ev of r.events) {
-          if (ev.kind !== 0) continue;
+          if (ev.kind !== EventKind.Candidate) continue;
           bytes.set(text.subarray(ev.start, ev.end), at);
           ev.end = at + ev.end - ev.start;
           ev.start = at;
@@ -418,11 +417,13 @@ function prefilterKit() {
     };
   }
 
-  return { Verdict, Prefilter, overlaps, scanText, workerPlugin };
+  return { EventKind, Verdict, Prefilter, overlaps, scanText, workerPlugin };
 }
 
 const kit = prefilterKit();
 
+export const EventKind = kit.EventKind;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 export const Verdict = kit.Verdict;
 export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 export const overlaps = kit.overlaps;
