@@ -3,6 +3,7 @@
 // read from any virtual offset onwards.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
+import { bgzfBlockSizeField } from './sniff.js';
 
 /** Raw bytes read at once: blocks of VCF text are ~10-20 KiB compressed, so this often holds the next one too. */
 const READ = 1 << 15;
@@ -46,18 +47,13 @@ export class BgzfBlocks {
   block(at: number): Block | undefined {
     const hit = this.cache.get(at);
     if (hit) return hit;
-    const head = this.bytes(at, 18);
+    const head = this.bytes(at, 12);
     if (head.length === 0) return undefined;
-    if (head.length < 18 || head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8 || ((head[3] ?? 0) & 4) === 0) {
-      throw new Error(`no BGZF block at byte ${at}`);
-    }
-    const xlen = head.readUInt16LE(10);
-    const extra = this.bytes(at + 12, xlen);
-    let bsize = -1;
-    for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2)) {
-      if (extra[p] === 66 && extra[p + 1] === 67 && extra.readUInt16LE(p + 2) === 2) bsize = extra.readUInt16LE(p + 4);
-    }
-    if (bsize < 0) throw new Error(`no BGZF block at byte ${at} (gzip member without a block size)`);
+    const xlen = head.length === 12 ? head.readUInt16LE(10) : 0;
+    // The same header check as the streaming reader's (sniff.ts): gzip magic, FEXTRA, 'BC' subfield.
+    const field = bgzfBlockSizeField(this.bytes(at, 12 + xlen), 0);
+    if (field === undefined) throw new Error(`no BGZF block at byte ${at}`);
+    const bsize = this.bytes(at, 12 + xlen).readUInt16LE(field);
     const whole = this.bytes(at, bsize + 1);
     if (whole.length < bsize + 1) throw new Error(`truncated BGZF block at byte ${at}`);
     const data = inflateRawSync(whole.subarray(12 + xlen, bsize + 1 - 8));

@@ -89,18 +89,6 @@ function readHeader(path: string, layout: TabixLayout): string {
   }
 }
 
-/** Shorthand for one pass: the header and the records of `regions`. */
-export function readRegions(
-  path: string,
-  regions: Region[],
-  indexPath?: string,
-): { header: Promise<string>; chunks(): AsyncIterable<Buffer> } {
-  const input = openIndexed(path, indexPath);
-  const header = input.header();
-  header.catch(() => undefined);
-  return { header, chunks: () => input.chunks(regions) };
-}
-
 async function* guarded(lines: AsyncIterable<Buffer>, path: string): AsyncGenerator<Buffer> {
   try {
     yield* lines;

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openInput } from '../../src/io/open.js';
-import { readRegions, type Region } from '../../src/io/tabix.js';
+import { openIndexed, type Region } from '../../src/io/tabix.js';
 import { collect, tempDir, vcfText } from '../io/helpers.js';
 
 const dir = tempDir();
@@ -31,7 +31,7 @@ describe('openInput on bgzip output', () => {
   }
 });
 
-describe('readRegions against the tabix command', () => {
+describe('openIndexed against the tabix command', () => {
   // Seeded records on two contigs, some with END spanning many others.
   let seed = 11;
   const rand = (n: number) => {
@@ -61,7 +61,7 @@ describe('readRegions against the tabix command', () => {
     }
     const args = regions.map((r) => `${r.chrom}:${r.start0 + 1}-${r.end}`);
     const expected = new Set(execFileSync('tabix', [gz, ...args], { maxBuffer: 1 << 28 }).toString().trimEnd().split('\n'));
-    const got = Buffer.concat(await collect(readRegions(gz, regions).chunks())).toString().trimEnd().split('\n');
+    const got = Buffer.concat(await collect(openIndexed(gz).chunks(regions))).toString().trimEnd().split('\n');
     expect(new Set(got)).toEqual(expected);
     expect(expected.size).toBeGreaterThan(500);
     expect(got.length).toBe(expected.size);

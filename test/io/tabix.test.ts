@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { findIndex, openIndexed, planRegions, readRegions, type Region } from '../../src/io/tabix.js';
+import { findIndex, openIndexed, planRegions, type Region } from '../../src/io/tabix.js';
 import { collect, tempDir } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/io');
@@ -10,8 +10,7 @@ const tbi = join(fixtures, 'regions.vcf.gz');
 const csi = join(fixtures, 'regions-csi.vcf.gz');
 
 async function ids(path: string, regions: Region[]): Promise<string[]> {
-  const r = readRegions(path, regions);
-  const text = Buffer.concat(await collect(r.chunks())).toString();
+  const text = Buffer.concat(await collect(openIndexed(path).chunks(regions))).toString();
   expect(text.endsWith('\n')).toBe(true);
   return text
     .trimEnd()
@@ -27,9 +26,9 @@ describe('findIndex', () => {
   });
 });
 
-describe('readRegions', () => {
+describe('openIndexed', () => {
   it('returns the header with every line ended', async () => {
-    const h = await readRegions(tbi, []).header;
+    const h = await openIndexed(tbi).header();
     expect(h.startsWith('##fileformat=VCFv4.2\n')).toBe(true);
     expect(h.endsWith('#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n')).toBe(true);
   });
@@ -66,8 +65,7 @@ describe('readRegions', () => {
   });
 
   it('yields nothing for contigs absent from the index', async () => {
-    const r = readRegions(tbi, [{ chrom: '1', start0: 0, end: 1000 }]);
-    expect(await collect(r.chunks())).toEqual([]);
+    expect(await collect(openIndexed(tbi).chunks([{ chrom: '1', start0: 0, end: 1000 }]))).toEqual([]);
   });
 
   it('lists the contigs as the file names them', async () => {
@@ -85,9 +83,9 @@ describe('readRegions', () => {
     const copy = join(dir, 'x.vcf.gz');
     copyFileSync(tbi, copy);
     copyFileSync(join(fixtures, 'PROVENANCE.md'), `${copy}.tbi`);
-    const r = readRegions(copy, [{ chrom: 'chr1', start0: 0, end: 10 }]);
-    await expect(r.header).rejects.toThrow(InputError);
-    await expect(collect(r.chunks())).rejects.toThrow(/cannot read indexed input/);
+    const r = openIndexed(copy);
+    await expect(r.header()).rejects.toThrow(InputError);
+    await expect(collect(r.chunks([{ chrom: 'chr1', start0: 0, end: 10 }]))).rejects.toThrow(/cannot read indexed input/);
   });
 });
 
