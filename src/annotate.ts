@@ -3,8 +3,8 @@
 import type { Matcher } from './match/types.js';
 import { splitRecord } from './normalize/split.js';
 import type { Result } from './sink/types.js';
-import type { Build, Call, Match, SplitVariant, Summary, VcfHeader, VcfRecord } from './types.js';
-import { carries, zygosity } from './vcf/genotype.js';
+import type { Build, Match, SplitVariant, Summary, VcfHeader, VcfRecord } from './types.js';
+import { carries, gtText, zygosity } from './vcf/genotype.js';
 
 /** The fixed leading columns (the output contract), then the match columns of both domains. */
 export const ANNOTATE_COLUMNS = [
@@ -24,11 +24,6 @@ export interface RowPolicy {
   decorate?(v: SplitVariant, m: Match, sample: number, row: Result): void;
   /** Holds rows that need other variants in the same sample; released at the end of the input. */
   gate?: { admit(sample: string, m: Match, row: Result): boolean; release(): Result[] };
-}
-
-export function gtText(call: Call): string {
-  if (call.alleles.length === 0) return '.';
-  return call.alleles.map((a) => (a === null ? '.' : String(a))).join(call.phased ? '|' : '/');
 }
 
 function round(v: number | undefined, digits = 4): number | undefined {

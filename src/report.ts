@@ -1,12 +1,12 @@
 // report: per sample, the PGx calls and the ranked cancer findings, each with a one-line headline.
-import { filterText, gtText, matchRecord } from './annotate.js';
+import { filterText, matchRecord } from './annotate.js';
 import { type CancerHit, cancerFindings, type Finding } from './cancer/aggregate.js';
 import type { CancerKb } from './cancer/kb.js';
 import type { Matcher } from './match/types.js';
 import type { PgxResult } from './pgx/result.js';
 import type { PgxRun } from './pgx/run.js';
 import type { Build, VcfHeader, VcfRecord } from './types.js';
-import { zygosity } from './vcf/genotype.js';
+import { gtText, zygosity } from './vcf/genotype.js';
 
 export interface SampleReport {
   sample: string;

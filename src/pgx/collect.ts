@@ -6,7 +6,7 @@ import type { Build, Call, NoCallReason, VcfRecord } from '../types.js';
 import type { SiteRow } from './kb-types.js';
 import { sitePos, type PgxKb } from './kb.js';
 import { minimalAllele, minimalKey } from './minimal.js';
-import { PACK_COMPLEX, packedCalls, unpackCall } from '../vcf/genotype.js';
+import { gtText, PACK_COMPLEX, packedCalls, unpackCall } from '../vcf/genotype.js';
 
 export type SiteState = 'ref' | 'alt' | 'missing';
 
@@ -256,11 +256,6 @@ function translator(rec: VcfRecord, site: SiteRow): (idx: number) => string | nu
     const m = minimalAllele(site.pos, rec.ref, alt);
     return byMinimal.get(minimalKey(m)) ?? `${m.tref || '-'}>${m.talt || '-'}@${m.tpos}`;
   };
-}
-
-function gtText(call: Call): string {
-  const a = call.noCall && call.rawAlleles ? call.rawAlleles : call.alleles;
-  return a.map((x) => (x === null ? '.' : String(x))).join(call.phased ? '|' : '/');
 }
 
 function fromCall(site: SiteRow, rec: VcfRecord, call: Call, alleleOf: (i: number) => string | null): SiteCall {

@@ -126,6 +126,13 @@ export function zygosity(call: Call, altIndex: number): Zygosity {
   return 'het';
 }
 
+/** GT as written ('0/1', '1|2'); a policy no-call shows the alleles it had, not '.'s. */
+export function gtText(call: Call): string {
+  const a = call.noCall !== undefined && call.rawAlleles !== undefined ? call.rawAlleles : call.alleles;
+  if (a.length === 0) return '.';
+  return a.map((x) => (x === null ? '.' : String(x))).join(call.phased ? '|' : '/');
+}
+
 /** Does the call carry ALT `altIndex` (1-based) at least once? */
 export function carries(call: Call, altIndex: number): boolean {
   if (call.noGt) return call.noCall === 'missing' && (call.vaf?.[altIndex - 1] ?? 0) > 0;
