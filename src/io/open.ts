@@ -8,7 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { cutBlocks, corrupt } from './bgzf.js';
-import { inflateInline, InflatePool, type BatchResult } from './inflate-worker.js';
+import { inflateInline, InflatePool, type BatchResult } from './inflate-pool.js';
+import { LineLimit, limitLines } from './line-limit.js';
 import { wholeLines } from './lines.js';
 import { bytesToSniff, sniffFormat, type InputFormat } from './sniff.js';
 
@@ -25,7 +26,7 @@ export interface InputSource {
 /**
  * Key of the extra face of a BGZF input's chunks(): the raw inflated pieces, in order but cut
  * anywhere (not at line ends), with a scan plugin that runs in the inflate workers (see
- * src/io/inflate-worker.ts). A reader that knows the plugin's results uses this instead of the
+ * src/workers/inflate-worker.ts). A reader that knows the plugin's results uses this instead of the
  * whole-line chunks; anyone else sees a plain AsyncIterable<Buffer>.
  */
 const SCAN = Symbol('vcfact.bgzf-scan');
@@ -34,8 +35,8 @@ const SCAN = Symbol('vcfact.bgzf-scan');
 export type BgzfPiece = Buffer | { scanned: unknown };
 
 export interface ScannableSource extends AsyncIterable<BgzfPiece> {
-  /** Installs the plugin in the workers; false (nothing done) when inflating on this thread. */
-  scanWith(source: string, config: unknown): boolean;
+  /** Installs the workers' plugin registered as `plugin`; false (nothing done) when inflating on this thread. */
+  scanWith(plugin: string, config: unknown): boolean;
   /** A message for the plugins, delivered before any batch sent after it. */
   update(msg: unknown): void;
 }
@@ -50,6 +51,8 @@ export interface OpenOptions {
   threads?: number;
   /** Inflated bytes per BGZF batch (default 2 MB); tests make it small to cut lines across batches. */
   batchSize?: number;
+  /** A longer line is exit 3 (--max-line-bytes; default DEFAULT_MAX_LINE_BYTES, src/io/line-limit.ts). */
+  maxLineBytes?: number;
 }
 
 const READ_SIZE = 4 << 20;
@@ -88,9 +91,11 @@ export async function openBytes(raw: AsyncIterable<Buffer>, name: string, opts: 
       if (used) throw new Error(`${name}: input chunks() can be iterated only once`);
       used = true;
       const bytes = sniffed.rest;
-      if (format === 'plain') return wholeLines(bytes);
-      if (format === 'gzip') return wholeLines(gunzip(bytes, name));
-      const bgzf = new BgzfSource(bytes, name, threads, opts.batchSize);
+      // Checked before wholeLines, which holds a line until its newline arrives.
+      const limit = new LineLimit(name, opts.maxLineBytes);
+      if (format === 'plain') return wholeLines(limitLines(bytes, limit));
+      if (format === 'gzip') return wholeLines(limitLines(gunzip(bytes, name), limit));
+      const bgzf = new BgzfSource(bytes, name, threads, opts.batchSize, limit);
       return {
         [Symbol.asyncIterator]: () => wholeLines(bgzf as AsyncIterable<Buffer>)[Symbol.asyncIterator](),
         [SCAN]: bgzf,
@@ -211,10 +216,13 @@ class BgzfSource implements ScannableSource {
     private readonly name: string,
     private readonly threads: number,
     private readonly batchSize: number | undefined,
+    private readonly limit: LineLimit,
   ) {}
 
-  scanWith(source: string, config: unknown): boolean {
-    this.pool?.plugin(source, config);
+  scanWith(plugin: string, config: unknown): boolean {
+    // The limit never sees the lines a worker scans whole: a limit shorter than a batch is checked here.
+    if (!this.limit.coversBatches(this.batchSize)) return false;
+    this.pool?.plugin(plugin, config);
     return this.pool !== undefined;
   }
 
@@ -256,7 +264,9 @@ class BgzfSource implements ScannableSource {
         if ('error' in r) {
           throw corrupt(this.name, next.fileOffset + (next.starts[r.block] ?? 0), r.error);
         }
-        yield 'out' in r ? Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength) : r;
+        const piece = 'out' in r ? Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength) : r;
+        this.limit.piece(piece);
+        yield piece;
       }
     } finally {
       await batches.return(undefined);
