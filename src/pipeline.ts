@@ -1,12 +1,11 @@
 // Opens an input for a run: bytes (stream or index regions) → header → genome build → prefilter
 // index → VcfRecords. Every command (annotate, pgx, report) reads its records through here, so the
 // streamed and the indexed paths, and the build decision, are the same for all of them.
+import { readFileSync } from 'node:fs';
 import { BuildVote } from './build-vote.js';
 import { UsageError } from './errors.js';
 import { findIndex, openIndexed, type Region } from './io/tabix.js';
-import { LineLimit, limitLines } from './io/line-limit.js';
 import { openInput } from './io/open.js';
-import { readTextFile } from './io/text-file.js';
 import { mergeIntervals } from './kb/intervals.js';
 import { SiteIndex } from './kb/site-index.js';
 import type { Warnings } from './log.js';
@@ -29,8 +28,6 @@ export interface PipelineOptions {
   regionsFile?: string;
   index: 'auto' | 'never';
   threads?: number;
-  /** --max-line-bytes (default: src/io/line-limit.ts). */
-  maxLineBytes?: number;
 }
 
 export interface Run {
@@ -63,7 +60,12 @@ export function userRegions(regions: string | undefined, regionsFile: string | u
     }
   }
   if (regionsFile !== undefined) {
-    const text = readTextFile(regionsFile, '-R/--regions-file', UsageError).toString('utf8');
+    let text: string;
+    try {
+      text = readFileSync(regionsFile, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read the -R/--regions-file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: regionsFile }, e);
+    }
     text.split('\n').forEach((line, i) => {
       if (line === '' || line.startsWith('#') || line.startsWith('track') || line.startsWith('browser')) return;
       const f = line.split('\t');
@@ -129,15 +131,12 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
     }
     chunks = concat(Buffer.from(headerText), indexed.chunks(regions));
   } else {
-    const { threads, maxLineBytes } = opts;
-    chunks = (await openInput(input, { ...(threads !== undefined ? { threads } : {}), ...(maxLineBytes !== undefined ? { maxLineBytes } : {}) })).chunks();
+    chunks = (await openInput(input, opts.threads === undefined ? {} : { threads: opts.threads })).chunks();
   }
 
   // Through the index the reader sees only the regions' lines, so its line numbers would not be
   // the file's: messages then say so.
   const label = access === 'index' ? `${file} (region read via index; line numbers count from the first region)` : file;
-  // A streamed input is limited as it is read (openInput); the index's lines are counted as the reader counts them.
-  if (access === 'index') chunks = limitLines(chunks, new LineLimit(label, opts.maxLineBytes));
   const reader = await readVcf(chunks, { file: label, samples: opts.samples, policy: opts.policy, warnings });
   const header = reader.header;
   for (const m of matchers) m.useHeader?.(header);
