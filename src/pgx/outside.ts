@@ -2,8 +2,8 @@
 // optional, at least one given); '#' lines are comments. Outside calls serve genes the VCF cannot
 // call (CYP2D6, HLA-A, HLA-B, MT-RNR1) and override any gene. A bad row is a warning naming the
 // file and line (fatal under --strict); the other rows and genes still run.
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { readTextFile } from '../io/text-file.js';
 import type { Warnings } from '../log.js';
 
 export interface OutsideCall {
@@ -42,11 +42,5 @@ export function parseOutsideCalls(text: string, file: string, knownGenes: Readon
 }
 
 export function readOutsideCalls(path: string, knownGenes: ReadonlySet<string>, warnings: Warnings): OutsideCall[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read the outside-call file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path }, e);
-  }
-  return parseOutsideCalls(text, path, knownGenes, warnings);
+  return parseOutsideCalls(readTextFile(path, 'outside-call file', InputError).toString('utf8'), path, knownGenes, warnings);
 }
