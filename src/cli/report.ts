@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
 import { PgxRun } from '../pgx/run.js';
-import { buildReport } from '../report.js';
+import { collectReport } from '../report.js';
 import { createSink, outputType } from '../sink/create.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';
@@ -31,7 +31,7 @@ export function registerReport(program: Command): void {
       const sink = createSink(type, s.out, [], s.meta);
       const summary = s.run.summary;
       await withOutput(s, sink, async () => {
-        const { reports, matched } = await buildReport({
+        const report = await collectReport({
           records: s.records,
           header: s.run.header,
           build: () => s.run.build() ?? 'GRCh38',
@@ -42,8 +42,11 @@ export function registerReport(program: Command): void {
           roles: resolveRoles(s.run.header, s.run.samples, roleOpts),
           ...(roleOpts.tumorType !== undefined ? { tumorType: roleOpts.tumorType } : {}),
         });
-        summary.matched += matched;
-        for (const r of reports) {
+        summary.matched += report.matched;
+        // Written sample by sample as built (memory does not grow with the cohort); a reader that
+        // went away (`| head`) stops the calling.
+        for (const r of report.reports()) {
+          if (s.out.closed) break;
           summary.results += r.cancer.length + r.pgx.length;
           await sink.write({ ...r });
         }
