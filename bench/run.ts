@@ -44,12 +44,15 @@ const TOOL_LABEL: Record<ToolKey, string> = {
   'annotate-index': 'vcfact annotate (indexed)',
   'pgx-stream': 'vcfact pgx --index never',
   'pgx-index': 'vcfact pgx (indexed)',
+  'report-stream': 'vcfact report --index never',
   bcftools: 'bcftools annotate',
   vcfanno: 'vcfanno -p 2',
 };
 const ALL_TOOLS = Object.keys(TOOL_LABEL) as ToolKey[];
 /** The 50,000-record file only serves P4 (memory against a small input). */
 const SMALL_TOOLS: ToolKey[] = ['bgzip', 'annotate-stream', 'pgx-stream'];
+/** Run on the cohort only: report's cost is per sample (M1, memory with many samples). */
+const COHORT_TOOLS: ToolKey[] = ['report-stream'];
 
 function log(msg: string): void {
   process.stderr.write(`bench: ${msg}\n`);
@@ -92,6 +95,8 @@ function command(tool: ToolKey, input: string, sites: BenchSites, resultPath: st
       return [process.execPath, [bin, 'pgx', input, '-o', resultPath, '--index', 'never'], undefined];
     case 'pgx-index':
       return [process.execPath, [bin, 'pgx', input, '-o', resultPath], undefined];
+    case 'report-stream':
+      return [process.execPath, [bin, 'report', input, '-o', resultPath.replace(/\.tsv$/, '.json'), '--index', 'never'], undefined];
     case 'bcftools':
       // -Ou: uncompressed BCF, bcftools' cheapest output, so the comparison does not favour vcfact.
       return ['bcftools', ['annotate', '-a', sites.table, '-h', sites.tableHeader, '-c', 'CHROM,POS,REF,ALT,INFO/KBID', '-Ou', '-o', '/dev/null', input], undefined];
@@ -167,6 +172,7 @@ async function main(): Promise<void> {
     const input = await ensureInput(spec, seed, sites, outDir);
     for (const tool of tools) {
       if (spec.key === 'small' && !SMALL_TOOLS.includes(tool)) continue;
+      if (spec.key !== 'cohort' && COHORT_TOOLS.includes(tool)) continue;
       const resultPath = join(outDir, 'results', `${mode}-${spec.key}-${tool}.tsv`);
       const [cmd, args, stdout] = command(tool, input, sites, resultPath, bin);
       log(`${spec.label}: ${TOOL_LABEL[tool]} ×${runs}…`);
@@ -192,7 +198,7 @@ async function main(): Promise<void> {
     '',
     table(rows, labels, runs),
     '',
-    '### Targets (issue 5)',
+    '### Targets (issue 5; M1: issue 9)',
     '',
     checks(list),
     '',

@@ -19,9 +19,11 @@ describe('checkTargets', () => {
       row('pgx-stream', 'cohort', ok(5, 300)),
       row('annotate-stream', 'small', ok(0.2, 100)),
       row('pgx-stream', 'small', ok(0.2, 110)),
+      row('report-stream', 'cohort', ok(6, 420)),
     ];
     const checks = checkTargets(rows);
-    expect(checks.map((c) => c.status)).toEqual(Array(9).fill('PASS'));
+    expect(checks.map((c) => c.status)).toEqual(Array(10).fill('PASS'));
+    expect(checks[9]).toMatchObject({ id: 'M1', detail: '420 MB vs ≤ 500 MB: 16% headroom' });
     expect(checks[0]!.detail).toBe('1.20× vs ≤ 1.50×: 20% headroom');
     expect(checks[1]!.detail).toBe('14.2× vs ≥ 10.0×: 42% to spare');
   });
