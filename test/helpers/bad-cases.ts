@@ -124,7 +124,8 @@ export function prepare(c: BadCase, scratch: string, opts: { strict: boolean; ex
     });
   const command = (e.command ?? 'annotate').split(' ');
   return {
-    args: [...command, ...args, ...opts.extra, e.stdin ? '-' : inputArg],
+    // Extra options first: a case's own last option may take the input as its value (--min-dp FILE).
+    args: [...command, ...opts.extra, ...args, e.stdin ? '-' : inputArg],
     cwd: c.dir,
     ...(e.stdin ? { stdin: readFileSync(join(c.dir, input)) } : {}),
     ...(inputCopy ? { inputCopy } : {}),
@@ -132,7 +133,7 @@ export function prepare(c: BadCase, scratch: string, opts: { strict: boolean; ex
 }
 
 export function runCase(p: Prepared): Promise<CliResult> {
-  return vcfactAsync(p.args, { cwd: p.cwd, timeoutMs: 30_000, ...(p.stdin ? { input: p.stdin } : {}) });
+  return vcfactAsync(p.args, { cwd: p.cwd, timeoutMs: 50_000, ...(p.stdin ? { input: p.stdin } : {}) });
 }
 
 /** What names the input in messages: the file name, or 'stdin'. */
