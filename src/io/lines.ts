@@ -35,3 +35,28 @@ export async function* wholeLines(pieces: AsyncIterable<Buffer>, minChunk = MIN_
   }
   if (carryLen > 0) yield carry.length === 1 ? (carry[0] as Buffer) : Buffer.concat(carry);
 }
+
+/**
+ * Text cut anywhere (BGZF batches, beside a worker's scan results), with each text piece that holds
+ * no newline held back and joined with the piece after it: a line spread over many batches reaches
+ * the reader in one or two pieces, not one append per batch (appending batch by batch copies the
+ * line once per batch: time and memory grow with the square of its length). Other pieces pass as
+ * they are, in order.
+ */
+export async function* joinedPieces<T>(pieces: AsyncIterable<Buffer | T>): AsyncGenerator<Buffer | T> {
+  let held: Buffer[] = [];
+  const flush = (last?: Buffer): Buffer => {
+    if (last !== undefined) held.push(last);
+    const joined = held.length === 1 ? (held[0] as Buffer) : Buffer.concat(held);
+    held = [];
+    return joined;
+  };
+  for await (const p of pieces) {
+    if (!Buffer.isBuffer(p)) {
+      if (held.length > 0) yield flush();
+      yield p;
+    } else if (p.indexOf(NL) < 0) held.push(p);
+    else yield held.length > 0 ? flush(p) : p;
+  }
+  if (held.length > 0) yield flush();
+}

@@ -9,7 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { BgzfSource, type ScannableSource } from './bgzf-source.js';
 import { LineLimit, limitLines } from './line-limit.js';
-import { wholeLines } from './lines.js';
+import { joinedPieces, wholeLines } from './lines.js';
 import { bytesToSniff, sniffFormat, type InputFormat } from './sniff.js';
 
 export type { BgzfPiece, ScannableSource } from './bgzf-source.js';
@@ -84,9 +84,14 @@ export async function openBytes(raw: AsyncIterable<Buffer>, name: string, opts: 
       if (format === 'plain') return wholeLines(limitLines(bytes, limit));
       if (format === 'gzip') return wholeLines(limitLines(gunzip(bytes, name), limit));
       const bgzf = new BgzfSource(bytes, name, threads, opts.batchSize, limit);
+      const scan: ScannableSource = {
+        scanWith: (plugin, config) => bgzf.scanWith(plugin, config),
+        update: (msg) => bgzf.update(msg),
+        [Symbol.asyncIterator]: () => joinedPieces(bgzf)[Symbol.asyncIterator](),
+      };
       return {
         [Symbol.asyncIterator]: () => wholeLines(bgzf as AsyncIterable<Buffer>)[Symbol.asyncIterator](),
-        [SCAN]: bgzf,
+        [SCAN]: scan,
       };
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wholeLines } from '../../src/io/lines.js';
+import { joinedPieces, wholeLines } from '../../src/io/lines.js';
 import { bytesToSniff, sniffFormat } from '../../src/io/sniff.js';
 import { bgzf, collect } from './helpers.js';
 
@@ -49,5 +49,32 @@ describe('sniffFormat', () => {
     const head = bgzf('x\n').subarray(0, 12);
     expect(bytesToSniff(head)).toBe(18);
     expect(bytesToSniff(Buffer.from('plain text here'))).toBe(12);
+  });
+});
+
+describe('joinedPieces', () => {
+  async function* mixed(...parts: (string | { scanned: number })[]): AsyncGenerator<Buffer | { scanned: number }> {
+    for (const p of parts) yield typeof p === 'string' ? Buffer.from(p) : p;
+  }
+  const show = async (...parts: (string | { scanned: number })[]) =>
+    (await collectAll(joinedPieces(mixed(...parts)))).map((p) => (Buffer.isBuffer(p) ? p.toString() : p));
+
+  async function collectAll<T>(it: AsyncIterable<T>): Promise<T[]> {
+    const out: T[] = [];
+    for await (const x of it) out.push(x);
+    return out;
+  }
+
+  it('joins text pieces without a newline to the next text piece', async () => {
+    expect(await show('a\nb', 'cc', 'dd', 'e\nf', 'g\n')).toEqual(['a\nb', 'ccdde\nf', 'g\n']);
+  });
+
+  it('yields held text before a scan result, keeping the order', async () => {
+    expect(await show('xx', 'yy', { scanned: 1 }, 'z', { scanned: 2 })).toEqual(['xxyy', { scanned: 1 }, 'z', { scanned: 2 }]);
+  });
+
+  it('yields what is held at the end', async () => {
+    expect(await show('a', 'b')).toEqual(['ab']);
+    expect(await show()).toEqual([]);
   });
 });
