@@ -38,8 +38,12 @@ export interface VcfHeader {
   normalSample?: string;
 }
 
-/** Why the quality policy turned a call into a no-call ('missing' = '.' in the input). */
-export type NoCallReason = 'missing' | 'filter' | 'min-dp' | 'min-gq' | 'min-vaf';
+/**
+ * Why a call is a no-call: 'missing' = '.' in the input; 'bad-gt' = a GT that is not a genotype or
+ * names an allele beyond the ALTs (warned about; the record's other samples stand); the others are
+ * the quality policy's.
+ */
+export type NoCallReason = 'missing' | 'filter' | 'min-dp' | 'min-gq' | 'min-vaf' | 'bad-gt';
 
 /**
  * One sample's genotype at one (unsplit) record, quality policy already applied.
@@ -85,8 +89,11 @@ export interface VcfRecord {
   contig: string;
   pos: number;
   ids: string[];
+  /** REF and ALTs with bases in upper case (for matching); `written` keeps them as in the input. */
   ref: string;
   alts: string[];
+  /** REF and ALTs as written, when the input had lowercase bases (outputs show these). */
+  written?: { ref: string; alts: string[] };
   qual: number | null;
   /** [] for '.', ['PASS'] for PASS. */
   filter: string[];

@@ -31,7 +31,9 @@ export function splitRecord(rec: VcfRecord, header?: FieldNumbers): SplitVariant
       }
       return f;
     });
-    out.push({ record: rec, altIndex: i, pos: rec.pos, ref: rec.ref, alt, ...trimAlleles(rec.pos, rec.ref, alt), info, sampleFields });
+    // REF/ALT as the input wrote them (lowercase bases stay lowercase); the trimmed form is for matching.
+    const written = rec.written === undefined ? { ref: rec.ref, alt } : { ref: rec.written.ref, alt: rec.written.alts[i - 1] as string };
+    out.push({ record: rec, altIndex: i, pos: rec.pos, ...written, ...trimAlleles(rec.pos, rec.ref, alt), info, sampleFields });
   }
   return out;
 }

@@ -56,3 +56,10 @@ export function textAt(str: string, s: number, e: number): string | undefined {
   if (e - s === 1 && str.charCodeAt(s) === 46) return undefined;
   return str.slice(s, e);
 }
+
+/** An allele fraction written as a number ('0.45') or a percentage ('45%'); undefined when neither. */
+export function fraction(text: string): number | undefined {
+  if (text === '' || text === '.') return undefined;
+  const v = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  return Number.isNaN(v) ? undefined : v;
+}

@@ -107,12 +107,16 @@ export function gtText(call: Call): string {
   return a.map((x) => (x === null ? '.' : String(x))).join(call.phased ? '|' : '/');
 }
 
+/** The call of a sample whose GT cannot be read: a no-call, whatever its other fields say. */
+export function badGtCall(): Call {
+  return { alleles: [null], phased: false, noCall: 'bad-gt' };
+}
+
 /** Does the call carry ALT `altIndex` (1-based) at least once? */
 export function carries(call: Call, altIndex: number): boolean {
   if (call.noGt) return call.noCall === 'missing' && (call.vaf?.[altIndex - 1] ?? 0) > 0;
   return call.noCall === undefined && call.alleles.includes(altIndex);
 }
-
 
 // Packed calls: most calls of a many-sample record are one of a handful of genotypes, so a caller
 // that needs only the alleles, the phase and the no-call reason (PGx) can read them as one integer
@@ -123,8 +127,10 @@ export function carries(call: Call, altIndex: number): boolean {
 
 export const PACK_COMPLEX = -1;
 const PACK_BAD = -2;
-const REASONS: readonly (NoCallReason | undefined)[] = [undefined, 'missing', 'filter', 'min-dp', 'min-gq', 'min-vaf'];
+const REASONS: readonly (NoCallReason | undefined)[] = [undefined, 'missing', 'filter', 'min-dp', 'min-gq', 'min-vaf', 'bad-gt'];
 const REASON_CODE = new Map(REASONS.map((r, i) => [r, i]));
+/** The quality policy's reasons: such a no-call keeps what was written in rawAlleles. */
+const POLICY_REASONS: ReadonlySet<NoCallReason | undefined> = new Set(['filter', 'min-dp', 'min-gq', 'min-vaf']);
 
 function packed(a0: number | null, a1: number | null, ploidy: number, phased: boolean, reason: number): number {
   return (a0 === null ? 0 : a0 + 1) | ((a1 === null ? 0 : a1 + 1) << 8) | (ploidy << 16) | (phased ? 1 << 18 : 0) | (reason << 19);
@@ -180,7 +186,7 @@ export function packCall(call: Call): number {
   const reason = REASON_CODE.get(call.noCall);
   if (reason === undefined) return PACK_COMPLEX;
   // A policy no-call keeps what was written in rawAlleles; its alleles are all '.'.
-  const policy = reason >= 2;
+  const policy = POLICY_REASONS.has(call.noCall);
   if (policy !== (call.rawAlleles !== undefined)) return PACK_COMPLEX;
   const raw = policy ? (call.rawAlleles as (number | null)[]) : call.alleles;
   if (raw.length < 1 || raw.length > 2 || (policy && (call.alleles.length !== raw.length || call.alleles.some((a) => a !== null)))) return PACK_COMPLEX;
@@ -198,7 +204,7 @@ export function unpackCall(code: number, ps?: string): Call {
   if (ps !== undefined) call.ps = ps;
   if (reason === undefined) return call;
   call.noCall = reason;
-  if (reason !== 'missing') {
+  if (POLICY_REASONS.has(reason)) {
     call.rawAlleles = raw;
     call.alleles = raw.map(() => null);
   }

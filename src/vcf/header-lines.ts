@@ -1,6 +1,7 @@
 // The header phase of a VCF stream: '#' lines are collected from the first pieces until the first
 // data line, which stays where it is (in `rest`, from `restAt`) for the record scan. Inputs that are
-// not VCF text at all are told apart here, before any header parsing.
+// not VCF text at all are told apart here, before any header parsing (BCF is named, with the
+// bcftools view pipe that reads it).
 import { InputError } from '../errors.js';
 import type { BgzfPiece } from '../io/open.js';
 import { parseHeader } from './header.js';
@@ -67,6 +68,11 @@ function takeHeaderLines(buf: Buffer, h: HeaderLines): Buffer | undefined {
   return undefined;
 }
 
+/** BCF starts 'BCF' and its major version (1 or 2), whether it came BGZF-compressed or not. */
+function isBcf(buf: Buffer, at: number): boolean {
+  return buf.length >= at + 4 && buf.toString('latin1', at, at + 3) === 'BCF' && (buf[at + 3] === 1 || buf[at + 3] === 2);
+}
+
 function checkIsVcf(h: HeaderLines, file: string): void {
   const { lines, rest, restAt } = h;
   if (lines.length === 0 && rest === undefined) throw new InputError('empty file, not a VCF', { file });
@@ -75,6 +81,9 @@ function checkIsVcf(h: HeaderLines, file: string): void {
     throw new InputError('no #CHROM header line before the data', { file, line: lines.length + 1 });
   }
   if (rest !== undefined && lines.length === 0) {
+    if (isBcf(rest, restAt)) {
+      throw new InputError('this is BCF (binary VCF), which vcfact does not read: convert it on the way in, `bcftools view FILE.bcf | vcfact annotate -`', { file, line: 1 });
+    }
     const nl = rest.indexOf(10, restAt);
     throw new InputError('first line is not ##fileformat=VCFv4.x, not a VCF', {
       file,

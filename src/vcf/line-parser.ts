@@ -2,26 +2,18 @@
 // the fixed columns and typed INFO, checks on REF/ALT/QUAL, then the sample columns (sample-calls.ts).
 // A problem is a warning (fatal under --strict); the record is then skipped and counted under its kind.
 import type VCF from '@gmod/vcf';
-import type { Warnings } from '../log.js';
-import type { Summary, VcfHeader, VcfRecord } from '../types.js';
-import type { QualityPolicy } from './genotype.js';
-import { SampleCalls, type ParsedLine } from './sample-calls.js';
-import type { SampleSelection } from './samples.js';
+import type { Summary, VcfRecord } from '../types.js';
+import { dotForEmptyInfo, dropSpacesAfterTabs, lineShape, upperBases } from './dialect.js';
+import { SampleCalls, type ParsedLine, type SampleCallsInit } from './sample-calls.js';
 
 const REF_RE = /^[ACGTNacgtn]+$/;
 // Bases, '*' (spanning deletion), symbolic <…>, breakends with [ or ], single breakends.
 const ALT_RE = /^(?:[ACGTNacgtn]+|\*|<[^<>\s]+>|[^\s,]*[[\]][^\s,]*|\.[ACGTNacgtn]+|[ACGTNacgtn]+\.)$/;
 const REF_BLOCK_ALTS = new Set(['<NON_REF>', '<*>']);
 
-export interface LineParserInit {
-  header: VcfHeader;
+export interface LineParserInit extends SampleCallsInit {
   parser: VCF;
-  selection: SampleSelection;
   summary: Summary;
-  file: string;
-  warnings: Warnings;
-  policy?: QualityPolicy;
-  keepFields?: boolean;
   /** A CRLF header line was already warned about. */
   crlfWarned: boolean;
 }
@@ -33,7 +25,7 @@ export class LineParser {
 
   constructor(private readonly st: LineParserInit) {
     this.nSamples = st.header.samples.length;
-    this.samples = new SampleCalls(st.header, st.selection, st.policy, st.keepFields);
+    this.samples = new SampleCalls(st);
     this.crlfWarned = st.crlfWarned;
   }
 
@@ -63,27 +55,40 @@ export class LineParser {
       return undefined;
     }
     const rec = this.fixedColumns(v, line, lineNo, contig);
-    if (rec === undefined || !this.samples.wanted) return rec;
-    const bad = this.samples.read(v, rec);
-    if (bad !== undefined) {
-      this.skip('bad-gt', `${rec.chrom}:${rec.pos}: ${bad.message}`, { line: lineNo, column: bad.column, text: bad.text });
-      return undefined;
-    }
+    if (rec !== undefined && this.samples.wanted) this.samples.read(v, rec);
     return rec;
   }
 
-  /** The line as text when its column count is right (8 without samples, 9 + samples with). */
+  /**
+   * The line as text when its column count is right (8 without samples, 9 + samples with), with
+   * spaces after tabs dropped and an empty INFO read as '.', each with a warning.
+   */
   private checkedColumns(buf: Buffer, s: number, e: number, lineNo: number): string | undefined {
-    let tabs = 0;
-    for (let t = buf.indexOf(9, s); t >= 0 && t < e; t = buf.indexOf(9, t + 1)) tabs++;
+    const shape = lineShape(buf, s, e);
     const want = this.nSamples > 0 ? 9 + this.nSamples : 8;
-    const line = buf.toString('utf8', s, e);
-    if (tabs + 1 === want) return line;
-    const chromPos = line.split('\t', 2).join(':');
-    if (this.nSamples > 0) {
-      this.skip('sample-columns', `${chromPos}: ${tabs + 1 - 9} sample columns, the header has ${this.nSamples}`, { line: lineNo, text: line });
-    } else this.skip('column-count', `${chromPos}: ${tabs + 1} columns, the header has 8`, { line: lineNo, text: line });
-    return undefined;
+    let line = buf.toString('utf8', s, e);
+    if (shape.tabs + 1 !== want) {
+      const chromPos = line.split('\t', 2).join(':');
+      if (this.nSamples > 0) {
+        this.skip('sample-columns', `${chromPos}: ${shape.tabs + 1 - 9} sample columns, the header has ${this.nSamples}`, { line: lineNo, text: line });
+      } else this.skip('column-count', `${chromPos}: ${shape.tabs + 1} columns, the header has 8`, { line: lineNo, text: line });
+      return undefined;
+    }
+    if (!shape.spaced && !shape.emptyInfo) return line;
+    const chromPos = () => line.split('\t', 2).join(':');
+    if (shape.spaced) {
+      const fixed = dropSpacesAfterTabs(line);
+      this.dialect('space-after-tab', `${chromPos()}: spaces after a tab (read without them)`, lineNo, fixed.column, line);
+      line = fixed.line;
+    }
+    const dotted = dotForEmptyInfo(line);
+    if (dotted !== line) this.dialect('empty-info', `${chromPos()}: empty INFO column (read as '.')`, lineNo, 8);
+    return dotted;
+  }
+
+  /** A dialect vcfact reads as htslib does: warned about (fatal under --strict), the record kept. */
+  private dialect(kind: string, message: string, line: number, column: number, text?: string): void {
+    this.st.warnings.add(kind, message, { file: this.st.file, line, column, text });
   }
 
   /** The record without its calls, or undefined when REF or an ALT is not an allele. */
@@ -113,6 +118,9 @@ export class LineParser {
     const endVal = info.END;
     const end = Array.isArray(endVal) && typeof endVal[0] === 'number' && Number.isInteger(endVal[0]) ? endVal[0] : undefined;
     const rec: VcfRecord = { line: lineNo, chrom: v.CHROM ?? '', contig, pos: v.POS, ids: v.ID ?? [], ref, alts, qual, filter, info, calls: [] };
+    // Bases are case-insensitive in VCF (no warning): matched in upper case, shown as written.
+    const upper = upperBases(ref, alts);
+    if (upper !== undefined) Object.assign(rec, upper, { written: { ref, alts } });
     if (end !== undefined) {
       rec.end = end;
       if (alts.every((a) => REF_BLOCK_ALTS.has(a))) rec.refBlock = true;

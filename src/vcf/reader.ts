@@ -32,6 +32,9 @@ export interface ReadVcfOptions {
   summary?: Summary;
   /** Keep every Number=A/R/G FORMAT field on each Call (Call.fields), so splitRecord can remap them. */
   keepFields?: boolean;
+  /** --vaf-field, --dp-field: an INFO or FORMAT field to read VAF / depth from (depth-fields.ts). */
+  vafField?: string;
+  dpField?: string;
 }
 
 export interface VcfReader {
@@ -62,9 +65,10 @@ export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOption
   const selection = selectSamples(header.samples, opts.samples);
   const summary: Summary = opts.summary ?? { records: 0, candidates: 0, parsed: 0, matched: 0, results: 0, skipped: {} };
   let index = opts.index;
+  // Made here, so that a --vaf-field/--dp-field the header does not define stops the run before any output.
+  const lines = new LineParser({ ...opts, header, parser, selection, summary, crlfWarned: head.crlf });
 
   async function* records(): AsyncGenerator<VcfRecord> {
-    const lines = new LineParser({ header, parser, selection, summary, file, warnings, policy: opts.policy, keepFields: opts.keepFields, crlfWarned: head.crlf });
     const input = { pieces, source, rest: head.rest, restAt: head.restAt, ended: head.ended };
     yield* new RecordScan(input, { header, index, summary, warnings, file, lines }).records();
   }

@@ -1,7 +1,8 @@
 // Variant allele fraction and allelic depths per caller, from FORMAT fields located by offsets:
 // Mutect2 AF; Strelka2 tier-1 counts (SNVs AU/CU/GU/TU, indels TAR/TIR); VarScan2 FREQ with RD/AD;
-// FreeBayes AO/RO; DeepVariant VAF; otherwise AD. The first source present wins.
-import { intAt, numListAt } from './fields.js';
+// FreeBayes AO/RO; DeepVariant VAF; otherwise AD, or PCGR's tumour ADT. The first source present
+// wins. (Fields named by --vaf-field/--dp-field and INFO TVAF/TDP: depth-fields.ts.)
+import { fraction, intAt, numListAt } from './fields.js';
 import { KEY } from './call-keys.js';
 
 export interface VafOutput {
@@ -21,13 +22,11 @@ export function vafOf(line: string, ranges: Int32Array, ref: string, alts: strin
   if ((ranges[2 * KEY.FREQ] as number) >= 0) {
     const rd = intAt(line, (ranges[2 * KEY.RD] as number), (ranges[2 * KEY.RD + 1] as number));
     const alt = ad?.[0];
-    const text = line.slice((ranges[2 * KEY.FREQ] as number), (ranges[2 * KEY.FREQ + 1] as number));
-    const pct = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
     const vaf: (number | undefined)[] = alts.map(() => undefined);
-    vaf[0] = Number.isNaN(pct) ? undefined : pct;
+    vaf[0] = fraction(line.slice(ranges[2 * KEY.FREQ] as number, ranges[2 * KEY.FREQ + 1] as number));
     return rd !== undefined && alt !== undefined && n === 1 ? { vaf, ad: [rd, alt] } : { vaf };
   }
-  const fullAd = ad !== undefined && ad.length === n + 1 && ad.every((v) => v !== undefined) ? (ad as number[]) : undefined;
+  const fullAd = full(ad, n) ?? full(numListAt(line, ranges[2 * KEY.ADT] as number, ranges[2 * KEY.ADT + 1] as number), n);
   const af = numListAt(line, (ranges[2 * KEY.AF] as number), (ranges[2 * KEY.AF + 1] as number));
   if (af !== undefined && af.length === n) return withAd({ vaf: af }, fullAd);
   if ((ranges[2 * KEY.AU] as number) >= 0 && (ranges[2 * KEY.CU] as number) >= 0 && (ranges[2 * KEY.GU] as number) >= 0 && (ranges[2 * KEY.TU] as number) >= 0) {
@@ -54,6 +53,11 @@ export function vafOf(line: string, ranges: Int32Array, ref: string, alts: strin
     return { ad: fullAd, vaf: fullAd.slice(1).map((v) => (tot > 0 ? v / tot : undefined)) };
   }
   return NONE;
+}
+
+/** Depths of REF and every ALT, when all of them are known. */
+function full(ad: (number | undefined)[] | undefined, nAlts: number): number[] | undefined {
+  return ad !== undefined && ad.length === nAlts + 1 && ad.every((v) => v !== undefined) ? (ad as number[]) : undefined;
 }
 
 function withAd(out: VafOutput, ad: number[] | undefined): VafOutput {

@@ -48,6 +48,7 @@ describe('packCall / unpackCall', () => {
       c([null], { noCall: 'filter', rawAlleles: [1] }),
       c([null, null], { noCall: 'min-vaf', rawAlleles: [1, 2], phased: true }),
       c([null, null], { noCall: 'min-dp', rawAlleles: [null, 1] }),
+      c([null], { noCall: 'bad-gt' }),
     ];
     for (const call of calls) expect(unpackCall(packCall(call))).toEqual(call);
     // Extra numbers stay behind: PGx does not read them.
@@ -100,7 +101,9 @@ describe('reader: Calls built on first read', () => {
     const text = [...HEAD, ...LINES, ''].join('\n');
     const lazy = await readAll(text);
     const ref = await readAll(text, eager);
-    expect(lazy.records.map((r) => r.pos)).toEqual([100, 200, 300, 600]);
+    // 400 and 500: one sample's GT cannot be read; that call is a no-call, the others stand.
+    expect(lazy.records.map((r) => r.pos)).toEqual([100, 200, 300, 400, 500, 600]);
+    expect(lazy.warnings.list().map((w) => [w.kind, w.count])).toEqual([['bad-gt', 2]]);
     expect(lazy.records).toEqual(ref.records);
     expect(lazy.warnings.list()).toEqual(ref.warnings.list());
     expect(lazy.reader.summary).toEqual(ref.reader.summary);
@@ -110,7 +113,7 @@ describe('reader: Calls built on first read', () => {
     for (let i = 0; i < lazy.records.length; i++) {
       const r = ref.records[i];
       if (!r) throw new Error('missing record');
-      const { codes, ps } = packedCalls((await readAll([...HEAD, LINES[[0, 1, 2, 5][i] as number], ''].join('\n'))).records[0] as never);
+      const { codes, ps } = packedCalls((await readAll([...HEAD, LINES[i], ''].join('\n'))).records[0] as never);
       r.calls.forEach((call, k) => {
         const code = codes[k] as number;
         if (code === PACK_COMPLEX) {
@@ -120,7 +123,9 @@ describe('reader: Calls built on first read', () => {
       });
     }
     // 0/1/2 at 200; every call at 300 (no GT: read eagerly); at 600 the two samples whose GT is cut off.
+    // The unreadable GTs at 400 and 500 are packed as 'bad-gt' no-calls.
     expect(complex).toBe(7);
+    expect(ref.records[3]!.calls[0]).toEqual({ alleles: [null], phased: false, noCall: 'bad-gt' });
     const withPs = await readAll([...HEAD, LINES[1], ''].join('\n'));
     expect(packedCalls(withPs.records[0] as never).ps?.[0]).toBe('44');
   });
