@@ -8,7 +8,7 @@ import type { Warnings } from '../log.js';
 import { canonicalContig } from '../normalize/contig.js';
 import type { Summary, VcfHeader, VcfRecord } from '../types.js';
 import type { LineParser } from './line-parser.js';
-import { EventKind, Prefilter, scanText, WORKER_PLUGIN_SOURCE, type ContigRun, type Scan, type WorkerConfig, type WorkerScan } from './prefilter.js';
+import { EventKind, Prefilter, PREFILTER_PLUGIN, scanText, type ContigRun, type Scan, type WorkerConfig, type WorkerScan } from './prefilter.js';
 
 /** Skip reason for data lines the prefilter found far from every knowledge-base site. */
 export const SKIP_NO_SITE = 'not-at-kb-site';
@@ -64,7 +64,7 @@ export class RecordScan {
     for (const raw of header.contigs.keys()) this.canon(raw);
     this.pre = new Prefilter(index, hasEnd, this.canon);
     const config: WorkerConfig | undefined = index && { hasEnd, sites: index.sites(), contigs: this.fresh };
-    this.inWorkers = input.source !== undefined && config !== undefined && input.source.scanWith(WORKER_PLUGIN_SOURCE, config);
+    this.inWorkers = input.source !== undefined && config !== undefined && input.source.scanWith(PREFILTER_PLUGIN, config);
     this.fresh = [];
   }
 
