@@ -6,6 +6,7 @@ import { canShow, parseProfile } from '../../scripts/kb/civic.js';
 import { readCivicVcf, readTsv, reverseComplement, trimAlleles } from '../../scripts/kb/civic-read.js';
 import { loadCancerKb } from '../../src/cancer/kb.js';
 import type { Biomarker } from '../../src/cancer/types.js';
+import { kbWithTable } from '../helpers/records.js';
 
 const dataDir = new URL('../../data', import.meta.url).pathname;
 
@@ -116,8 +117,7 @@ describe('built cancer tables (data/cancer)', () => {
     expect(() => loadCancerKb('/nonexistent').tables()).toThrow(expect.objectContaining({ exitCode: 4 }));
     const dir = mkdtempSync(join(tmpdir(), 'vcfact-kb-'));
     try {
-      mkdirSync(join(dir, 'cancer'));
-      writeFileSync(join(dir, 'cancer', 'civic-biomarkers.json'), '[{');
+      kbWithTable(dir, 'cancer/civic-biomarkers.json', '[{', 'cancer');
       expect(() => loadCancerKb(dir).tables()).toThrow(/not valid JSON/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

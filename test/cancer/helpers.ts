@@ -2,6 +2,7 @@
 import { trimAlleles } from '../../src/normalize/trim.js';
 import type { Call, SplitVariant } from '../../src/types.js';
 import { record } from '../helpers/records.js';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
@@ -34,10 +35,24 @@ export function kbDir(biomarkers: Biomarker[], items: EvidenceItem[], profiles: 
   mkdirSync(join(dir, 'cancer'));
   const all = [...profiles];
   for (const b of biomarkers) if (!all.some((p) => p.id === b.id)) all.push({ id: b.id, name: `${b.gene} ${b.name}`, expr: b.id, parts: [b.id] });
-  writeFileSync(join(dir, 'cancer', 'civic-biomarkers.json'), JSON.stringify(biomarkers));
-  writeFileSync(join(dir, 'cancer', 'civic-profiles.json'), JSON.stringify(all));
-  writeFileSync(join(dir, 'cancer', 'civic-evidence.json'), JSON.stringify(items));
-  writeFileSync(join(dir, 'cancer', 'transcripts.json'), JSON.stringify(transcripts));
+  const tables: [string, unknown[]][] = [
+    ['civic-biomarkers.json', biomarkers],
+    ['civic-profiles.json', all],
+    ['civic-evidence.json', items],
+    ['transcripts.json', transcripts],
+  ];
+  // Every run verifies the tables against a manifest (src/kb/load.ts): the test KB carries one.
+  const manifest = {
+    schema_version: 1,
+    generated_by: 'test/cancer/helpers.ts',
+    tables: tables.map(([file, rows]) => {
+      const text = JSON.stringify(rows);
+      writeFileSync(join(dir, 'cancer', file), text);
+      const source = { name: 'test', version: '1', repository: 'none', commit: 'none', path: file, licence: 'test data' };
+      return { name: file, file: `cancer/${file}`, domain: 'cancer', description: 'hand-built test table', sources: [source], builds: [], records: rows.length, sha256: createHash('sha256').update(text).digest('hex') };
+    }),
+  };
+  writeFileSync(join(dir, 'MANIFEST.json'), JSON.stringify(manifest));
   return dir;
 }
 

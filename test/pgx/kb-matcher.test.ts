@@ -9,7 +9,7 @@ import { pgxMatcher } from '../../src/pgx/matcher.js';
 import { minimalAllele } from '../../src/pgx/minimal.js';
 import { combinationName, diplotypeName, haplotypeCompare, naturalCompare } from '../../src/pgx/names.js';
 import type { Build, SplitVariant } from '../../src/types.js';
-import { record } from '../helpers/records.js';
+import { kbWithTable, record } from '../helpers/records.js';
 import { testKb } from './helpers.js';
 
 const kb = testKb();
@@ -42,10 +42,9 @@ describe('loadPgxKb', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vcfact-pgxkb-'));
     try {
       expect(() => loadPgxKb(dir)).toThrow(KbError);
-      mkdirSync(join(dir, 'pgx'));
-      writeFileSync(join(dir, 'pgx', 'sites.json'), '{"rows": 3}');
+      kbWithTable(dir, 'pgx/sites.json', '{"rows": 3}', 'pgx');
       expect(() => loadPgxKb(dir)).toThrow(/not valid/);
-      writeFileSync(join(dir, 'pgx', 'sites.json'), '{"rows": []}');
+      kbWithTable(dir, 'pgx/sites.json', '{"rows": []}', 'pgx');
       expect(() => loadPgxKb(dir).genes()).toThrow(KbError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
