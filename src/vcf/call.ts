@@ -22,8 +22,7 @@ export function buildCall(line: string, ranges: Int32Array, gt: Gt, ref: string,
   const { vaf, ad } = vafOf(line, ranges, ref, alts);
   if (ad !== undefined) call.ad = ad;
   if (vaf !== undefined) call.vaf = vaf;
-  // PCGR writes the tumour's depth as DPT.
-  const dp = intAt(line, ranges[2 * KEY.DP] as number, ranges[2 * KEY.DP + 1] as number) ?? intAt(line, ranges[2 * KEY.DPT] as number, ranges[2 * KEY.DPT + 1] as number);
+  const dp = intAt(line, ranges[2 * KEY.DP] as number, ranges[2 * KEY.DP + 1] as number);
   if (dp !== undefined) call.dp = dp;
   else if (ad !== undefined) call.dp = ad.reduce((a, b) => a + b, 0);
   if ((ranges[0] as number) < 0) call.noGt = true;

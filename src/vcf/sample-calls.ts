@@ -144,6 +144,7 @@ export class SampleCalls {
     const recordPass = rec.filter.length === 0 || (rec.filter.length === 1 && rec.filter[0] === 'PASS');
     const nAlts = rec.alts.length;
     const site = this.depth.site(rec.info, nAlts);
+    const depth = this.depth.perSample || site !== undefined;
     const slot = this.slot;
     v.processFormatFields(this.keys, (str, ranges, idx) => {
       const k = slot[idx] as number;
@@ -155,7 +156,7 @@ export class SampleCalls {
         return;
       }
       const call = buildCall(str, ranges, gt, rec.ref, rec.alts);
-      this.depth.apply(call, str, ranges, idx, site, nAlts);
+      if (depth) this.depth.apply(call, str, ranges, idx, site, nAlts);
       if (this.extraKeys.length > 0) call.fields = this.extraFields(str, ranges);
       calls[k] = applyPolicy(call, this.policy, recordPass);
     });

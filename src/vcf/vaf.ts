@@ -1,7 +1,7 @@
 // Variant allele fraction and allelic depths per caller, from FORMAT fields located by offsets:
 // Mutect2 AF; Strelka2 tier-1 counts (SNVs AU/CU/GU/TU, indels TAR/TIR); VarScan2 FREQ with RD/AD;
-// FreeBayes AO/RO; DeepVariant VAF; otherwise AD, or PCGR's tumour ADT. The first source present
-// wins. (Fields named by --vaf-field/--dp-field and INFO TVAF/TDP: depth-fields.ts.)
+// FreeBayes AO/RO; DeepVariant VAF; otherwise AD. The first source present wins. (PCGR's fields, and
+// those named by --vaf-field/--dp-field, are read only when the header declares them: depth-fields.ts.)
 import { fraction, intAt, numListAt } from './fields.js';
 import { KEY } from './call-keys.js';
 
@@ -26,7 +26,7 @@ export function vafOf(line: string, ranges: Int32Array, ref: string, alts: strin
     vaf[0] = fraction(line.slice(ranges[2 * KEY.FREQ] as number, ranges[2 * KEY.FREQ + 1] as number));
     return rd !== undefined && alt !== undefined && n === 1 ? { vaf, ad: [rd, alt] } : { vaf };
   }
-  const fullAd = full(ad, n) ?? full(numListAt(line, ranges[2 * KEY.ADT] as number, ranges[2 * KEY.ADT + 1] as number), n);
+  const fullAd = fullDepths(ad, n);
   const af = numListAt(line, (ranges[2 * KEY.AF] as number), (ranges[2 * KEY.AF + 1] as number));
   if (af !== undefined && af.length === n) return withAd({ vaf: af }, fullAd);
   if ((ranges[2 * KEY.AU] as number) >= 0 && (ranges[2 * KEY.CU] as number) >= 0 && (ranges[2 * KEY.GU] as number) >= 0 && (ranges[2 * KEY.TU] as number) >= 0) {
@@ -48,16 +48,18 @@ export function vafOf(line: string, ranges: Int32Array, ref: string, alts: strin
   }
   const dv = numListAt(line, (ranges[2 * KEY.VAF] as number), (ranges[2 * KEY.VAF + 1] as number));
   if (dv !== undefined && dv.length === n) return withAd({ vaf: dv }, fullAd);
-  if (fullAd !== undefined) {
-    const tot = fullAd.reduce((a, b) => a + b, 0);
-    return { ad: fullAd, vaf: fullAd.slice(1).map((v) => (tot > 0 ? v / tot : undefined)) };
-  }
-  return NONE;
+  return fullAd !== undefined ? fromDepths(fullAd) : NONE;
 }
 
 /** Depths of REF and every ALT, when all of them are known. */
-function full(ad: (number | undefined)[] | undefined, nAlts: number): number[] | undefined {
+export function fullDepths(ad: (number | undefined)[] | undefined, nAlts: number): number[] | undefined {
   return ad !== undefined && ad.length === nAlts + 1 && ad.every((v) => v !== undefined) ? (ad as number[]) : undefined;
+}
+
+/** AD and the VAF of each ALT from allelic depths (REF first). */
+export function fromDepths(ad: number[]): { ad: number[]; vaf: (number | undefined)[] } {
+  const tot = ad.reduce((a, b) => a + b, 0);
+  return { ad, vaf: ad.slice(1).map((v) => (tot > 0 ? v / tot : undefined)) };
 }
 
 function withAd(out: VafOutput, ad: number[] | undefined): VafOutput {
