@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A private TMPDIR per run, checked to be empty at the end (test/helpers/tmp-check.ts).
+    globalSetup: ['test/helpers/tmp-check.ts'],
   },
 });
