@@ -11,7 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // A private TMPDIR per run, checked to be empty at the end (test/helpers/tmp-check.ts).
+    // A private TMPDIR per run; a vcfact-* entry left in it fails the run (test/helpers/tmp-check.ts).
     globalSetup: ['test/helpers/tmp-check.ts'],
   },
 });

@@ -33,6 +33,8 @@ interface Outcome {
   problems: string[];
   maxRss: number;
   cpuS: number;
+  /** The error line on stderr (exit ≠ 0). */
+  error?: string;
 }
 
 /** One run in its own folder (input, and the -o target): what went wrong, if anything. */
@@ -60,7 +62,8 @@ async function execute(run: FuzzRun, index: number): Promise<Outcome> {
     writeFileSync(join(process.env.VCFACT_FUZZ_KEEP, `run-${index}.txt`), `${run.command} ${run.args.join(' ')}\n${problems.join('\n')}\n${r.stderr}`);
   }
   rmSync(dir, { recursive: true, force: true });
-  return { run, index, status: r.status, problems, maxRss: r.maxRss ?? 0, cpuS: r.cpuS ?? 0 };
+  const error = r.stderr.split('\n').find((l) => l.startsWith('vcfact: error:') || l.startsWith('error:'));
+  return { run, index, status: r.status, problems, maxRss: r.maxRss ?? 0, cpuS: r.cpuS ?? 0, ...(error ? { error: error.slice(0, 300) } : {}) };
 }
 
 /** All runs of the plan, PARALLEL at a time, in plan order of results. */
@@ -88,9 +91,13 @@ describe('fuzzing the CLI with mutated fixture records', () => {
       const started = Date.now();
       const outcomes = await fuzz();
       const histogram: Record<string, Record<string, number>> = {};
+      // The first error message of each kind of run and exit code, to show what stopped them.
+      const examples = new Map<string, string>();
       for (const o of outcomes) {
         const h = (histogram[o.run.kind] ??= {});
         h[String(o.status)] = (h[String(o.status)] ?? 0) + 1;
+        const key = `${o.run.kind} exit ${o.status}`;
+        if (o.error !== undefined && !examples.has(key)) examples.set(key, `run ${o.index}: ${o.error}`);
       }
       const peak = Math.max(...outcomes.map((o) => o.maxRss));
       const records = outcomes.reduce((n, o) => n + o.run.records, 0);
@@ -98,7 +105,8 @@ describe('fuzzing the CLI with mutated fixture records', () => {
       const cpu = outcomes.reduce((n, o) => n + o.cpuS, 0);
       process.stdout.write(
         `fuzz: ${records} mutated records, ${outcomes.length} runs, ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
-          `CLI CPU ${cpu.toFixed(1)} s, peak RSS ${Math.round(peak / 2 ** 20)} MiB, exit codes by kind ${JSON.stringify(histogram)}\n`,
+          `CLI CPU ${cpu.toFixed(1)} s, peak RSS ${Math.round(peak / 2 ** 20)} MiB, exit codes by kind ${JSON.stringify(histogram)}\n` +
+          [...examples].map(([k, v]) => `  ${k}: ${v}\n`).join(''),
       );
       const failed = outcomes.filter((o) => o.problems.length > 0);
       expect(
