@@ -62,7 +62,7 @@ export async function buildReport(inp: ReportInputs): Promise<{ reports: SampleR
       role === 'normal'
         ? []
         : cancerFindings(inp.cancerKb, hits, { tumor: i, ...(inp.roles.normal !== undefined ? { normal: inp.roles.normal } : {}) }, inp.tumorType ? { tumorType: inp.tumorType } : {});
-    return { sample, role, pgx: inp.pgx.results(i, sample), cancer: findings.map((f) => findingRow(f, i)) };
+    return { sample, role, pgx: inp.pgx.results({ index: i, name: sample, source: 'germline', caveat: '' }), cancer: findings.map((f) => findingRow(f, i)) };
   });
   return { reports, matched: hits.length };
 }

@@ -1,8 +1,9 @@
 // Per sample × gene results: the call, its phenotype and the drug recommendations that follow,
-// plus the row shapes for TSV (one row per sample × gene) and --by-drug.
+// plus the TSV row shape (one row per sample × gene; --by-drug rows are by-drug.ts's).
 import { callGene, type CallOptions, type GeneCall } from './call.js';
 import type { PgxCollector, SiteCall, SiteCalls } from './collect.js';
 import type { PhenotypeRow } from './kb-types.js';
+import type { GenotypeSource, PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
 import type { OutsideCall } from './outside.js';
 import { NO_RESULT, phenotypeOf, type Phenotype } from './phenotype.js';
@@ -52,6 +53,9 @@ export interface PgxResult {
   candidates: CandidatePhenotype[];
   evidence: PgxEvidence[];
   recommendations: RecommendationHit[];
+  /** Where the genotype came from (germline.ts): a caveat accompanies all but germline and normal. */
+  genotype_source: GenotypeSource;
+  caveats: string[];
 }
 
 export interface PgxRunOptions extends CallOptions {
@@ -80,42 +84,10 @@ export function toTsvRow(r: PgxResult): Record<string, unknown> {
   return { ...r, drugs: [...new Set(r.recommendations.map((h) => h.drug))] };
 }
 
-export const byDrugColumns = ['sample', 'drug', 'genes', 'phenotypes', 'classification', 'recommendation', 'population', 'lookup_key', 'candidate', 'guideline', 'source'] as const;
-
-/** One row per sample × drug recommendation that applies. */
-export function byDrugRows(results: readonly PgxResult[]): Record<string, unknown>[] {
-  const bySample = new Map<string, PgxResult[]>();
-  for (const r of results) bySample.set(r.sample, [...(bySample.get(r.sample) ?? []), r]);
-  const rows: Record<string, unknown>[] = [];
-  for (const [sample, rs] of bySample) {
-    const pheno = new Map(rs.map((r) => [r.gene, r.phenotype ?? r.lookup_key]));
-    const seen = new Set<string>();
-    for (const h of rs.flatMap((r) => r.recommendations)) {
-      const key = JSON.stringify([h.drug, h.lookupKey, h.population, h.recommendation, h.candidate]);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push({
-        sample,
-        drug: h.drug,
-        genes: h.genes,
-        phenotypes: h.genes.map((g) => `${g}: ${pheno.get(g) ?? NO_RESULT}`),
-        classification: h.classification,
-        recommendation: h.recommendation,
-        population: h.population,
-        lookup_key: Object.entries(h.lookupKey).map(([g, v]) => `${g}: ${v}`),
-        candidate: h.candidate ?? '',
-        guideline: h.guideline,
-        source: h.source,
-      });
-    }
-  }
-  return rows.sort((a, b) => cmp(String(a.sample), String(b.sample)) || cmp(String(a.drug), String(b.drug)));
-}
-
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface GeneOutcome {
-  result: Omit<PgxResult, 'recommendations'>;
+  result: Omit<PgxResult, 'recommendations' | 'genotype_source' | 'caveats'>;
   /** Lookup values per candidate (one entry when unambiguous). */
   lookups: { candidate?: string; values: Set<string> }[];
 }
@@ -159,7 +131,7 @@ function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: Phenoty
     : [];
   const notes = [call.note, top?.note, ambiguous && distinct.size > 1 ? 'candidates differ in phenotype: each candidate carries its own recommendations' : undefined, filled ? 'absent positions were taken as reference (--missing-as-ref)' : undefined];
   const noCall = call.kind === 'none' && !call.fallback;
-  const result: Omit<PgxResult, 'recommendations'> = {
+  const result: GeneOutcome['result'] = {
     sample,
     gene: call.gene,
     diplotype: list ? shown.join(', ') : (shown[0] ?? ''),
@@ -201,7 +173,7 @@ function fromOutside(sample: string, oc: OutsideCall, row: PhenotypeRow | undefi
   if (oc.phenotype && !row?.activity) lookup = oc.phenotype;
   if (oc.activityScore && row?.activity) lookup = oc.activityScore;
   if (lookup !== NO_RESULT && values.size === 0) values.add(lookup);
-  const result: Omit<PgxResult, 'recommendations'> = {
+  const result: GeneOutcome['result'] = {
     sample,
     gene: oc.gene,
     diplotype: oc.diplotype ?? '',
@@ -255,12 +227,12 @@ function geneOutcome(memo: ResultMemo | undefined, gene: string, key: () => stri
 export function sampleResults(
   kb: PgxKb,
   collector: PgxCollector,
-  sampleIdx: number,
-  sample: string,
+  who: PgxSample,
   opts: PgxRunOptions,
   outside: readonly OutsideCall[],
   memo?: ResultMemo,
 ): PgxResult[] {
+  const { index: sampleIdx, name: sample } = who;
   const phenos = kb.phenotypes();
   const outcomes: GeneOutcome[] = [];
   const byGene = new Map(outside.map((o) => [o.gene, o]));
@@ -291,7 +263,14 @@ export function sampleResults(
     memo?.recommendations.set(key, hits);
   }
   const perOutcome = hits;
-  return outcomes.map((o, i) => ({ ...o.result, recommendations: perOutcome[i] as RecommendationHit[] }));
+  const caveats = who.caveat ? [who.caveat] : [];
+  return outcomes.map((o, i) => ({
+    ...o.result,
+    note: [o.result.note, ...caveats].filter(Boolean).join('; '),
+    recommendations: perOutcome[i] as RecommendationHit[],
+    genotype_source: who.source,
+    caveats,
+  }));
 }
 
 /** Per outcome, the recommendations that involve its gene. */

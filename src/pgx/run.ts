@@ -3,6 +3,7 @@
 import type { Warnings } from '../log.js';
 import type { Build, VcfRecord } from '../types.js';
 import { PgxCollector } from './collect.js';
+import type { PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
 import { OUTSIDE_ONLY_GENES, type OutsideCall, readOutsideCalls } from './outside.js';
 import { type PgxResult, ResultMemo, sampleResults } from './result.js';
@@ -13,6 +14,8 @@ export interface PgxFlags {
   findCombinations: boolean;
   callCyp2d6: boolean;
   outsideCalls?: string;
+  tumorPgx: boolean;
+  somaticPgx: boolean;
 }
 
 export class PgxRun {
@@ -35,8 +38,8 @@ export class PgxRun {
     this.collector.add(rec);
   }
 
-  /** Every gene's result for sample `index` (column among the selected samples). */
-  results(index: number, name: string): PgxResult[] {
-    return sampleResults(this.kb, this.collector, index, name, this.flags, this.outside, this.memo);
+  /** Every gene's result for one sample (`who.index`: column among the selected samples). */
+  results(who: PgxSample): PgxResult[] {
+    return sampleResults(this.kb, this.collector, who, this.flags, this.outside, this.memo);
   }
 }

@@ -157,7 +157,7 @@ describe('missing sites in results', () => {
     const { sampleResults } = await import('../../src/pgx/result.js');
     const col = new PgxCollector(kb, 'GRCh38', 1);
     for (const r of geneRecords('CYP2C19', { [RS4244285]: { alleles: [null, null], noCall: 'min-gq', rawAlleles: [0, 1] } })) col.add(r);
-    const r = sampleResults(kb, col, 0, 'S1', { genes: ['CYP2C19'] }, []).find((x) => x.gene === 'CYP2C19');
+    const r = sampleResults(kb, col, { index: 0, name: 'S1', source: 'germline', caveat: '' }, { genes: ['CYP2C19'] }, []).find((x) => x.gene === 'CYP2C19');
     expect(r?.missing_sites).toEqual(['94781859(rs4244285) [min-gq]']);
     expect(r?.call_quality).not.toBe('complete');
   });
