@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { type PgxKb, loadPgxKb } from '../pgx/kb.js';
 import { pgxMatcher } from '../pgx/matcher.js';
+import { AbsentTally } from '../pgx/absent.js';
 import { byDrugColumns, byDrugRows } from '../pgx/by-drug.js';
 import { pgxSamples } from '../pgx/germline.js';
 import { pgxTsvColumns, toTsvRow, type PgxResult } from '../pgx/result.js';
@@ -56,7 +57,7 @@ export function registerPgx(program: Command): void {
         const flags = pgxFlags(raw);
         const who = pgxSamples(s.run.header, s.run.samples, resolveRoles(s.run.header, s.run.samples, raw as RoleOptions), flags, s.run.file);
         if (who.notice !== undefined) say(opts, who.notice);
-        const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples.length, flags, s.warnings);
+        const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings);
         const byDrug = raw.byDrug === true;
         const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
         const summary = s.run.summary;
@@ -66,8 +67,10 @@ export function registerPgx(program: Command): void {
           // Per gene: each sample's rows as soon as they are called (memory does not grow with the
           // cohort). By drug: rows are grouped across samples, so they wait for all of them.
           const forDrugs: PgxResult[] = [];
+          const absent = new AbsentTally(pkb as PgxKb);
           for (const sample of who.samples) {
             const results = pgx.results(sample);
+            for (const r of results) absent.add(r);
             if (byDrug) forDrugs.push(...results);
             else for (const r of results) await sink.write(toTsvRow(r));
             if (!byDrug) summary.results += results.length;
@@ -77,6 +80,8 @@ export function registerPgx(program: Command): void {
             for (const row of rows) await sink.write(row);
             summary.results += rows.length;
           }
+          const notice = flags.missingAsRef ? undefined : absent.notice();
+          if (notice !== undefined) say(opts, `note: ${notice}`);
           await sink.finish(s.meta(), s.warnings.list(), summary);
         });
         s.end(summary);

@@ -27,7 +27,7 @@ export function registerReport(program: Command): void {
       const d = domains as Domains;
       const cancerMatcher = s.matchers.find((m) => m.name === 'cancer');
       if (!cancerMatcher) throw new Error('the cancer matcher is not registered');
-      const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples.length, pgxFlags(raw), s.warnings);
+      const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, pgxFlags(raw), s.warnings);
       const sink = createSink(type, s.out, [], s.meta);
       const summary = s.run.summary;
       await withOutput(s, async () => {

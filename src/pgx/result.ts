@@ -6,6 +6,8 @@ import type { PhenotypeRow } from './kb-types.js';
 import type { GenotypeSource, PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
 import type { OutsideCall } from './outside.js';
+import { warnIfOutsideDisagrees } from './outside-check.js';
+import type { Warnings } from '../log.js';
 import { NO_RESULT, phenotypeOf, type Phenotype } from './phenotype.js';
 import { hlaStatuses, matchRecommendations, type LookupValues, type RecommendationHit } from './recommend.js';
 
@@ -231,6 +233,7 @@ export function sampleResults(
   opts: PgxRunOptions,
   outside: readonly OutsideCall[],
   memo?: ResultMemo,
+  warnings?: Warnings,
 ): PgxResult[] {
   const { index: sampleIdx, name: sample } = who;
   const phenos = kb.phenotypes();
@@ -241,6 +244,7 @@ export function sampleResults(
     if (!wanted(gene)) continue;
     const oc = byGene.get(gene);
     if (oc) {
+      if (warnings) warnIfOutsideDisagrees(def, collector.siteCalls(gene, def.sites, sampleIdx), oc, sample, opts, warnings);
       outcomes.push(fromOutside(sample, oc, phenos.get(gene), def.reference.name, kb));
       continue;
     }

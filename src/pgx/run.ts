@@ -5,7 +5,7 @@ import type { Build, VcfRecord } from '../types.js';
 import { PgxCollector } from './collect.js';
 import type { PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
-import { OUTSIDE_ONLY_GENES, type OutsideCall, readOutsideCalls } from './outside.js';
+import { OUTSIDE_ONLY_GENES, type OutsideCall, outsideCallsBySample, readOutsideCalls } from './outside.js';
 import { type PgxResult, ResultMemo, sampleResults } from './result.js';
 
 export interface PgxFlags {
@@ -20,18 +20,19 @@ export interface PgxFlags {
 
 export class PgxRun {
   private readonly collector: PgxCollector;
-  private readonly outside: OutsideCall[];
+  private readonly outside: Map<string, OutsideCall[]>;
   private readonly memo = new ResultMemo();
 
   constructor(
     private readonly kb: PgxKb,
     build: () => Build,
-    nSamples: number,
+    samples: readonly string[],
     private readonly flags: PgxFlags,
-    warnings: Warnings,
+    private readonly warnings: Warnings,
   ) {
-    this.collector = new PgxCollector(kb, build, nSamples, { missingAsRef: flags.missingAsRef });
-    this.outside = flags.outsideCalls !== undefined ? readOutsideCalls(flags.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), warnings) : [];
+    this.collector = new PgxCollector(kb, build, samples.length, { missingAsRef: flags.missingAsRef });
+    const calls = flags.outsideCalls !== undefined ? readOutsideCalls(flags.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), warnings) : [];
+    this.outside = outsideCallsBySample(calls, samples, warnings);
   }
 
   add(rec: VcfRecord): void {
@@ -40,6 +41,6 @@ export class PgxRun {
 
   /** Every gene's result for one sample (`who.index`: column among the selected samples). */
   results(who: PgxSample): PgxResult[] {
-    return sampleResults(this.kb, this.collector, who, this.flags, this.outside, this.memo);
+    return sampleResults(this.kb, this.collector, who, this.flags, this.outside.get(who.name) ?? [], this.memo, this.warnings);
   }
 }
