@@ -75,3 +75,10 @@ export function grch37Sites(sourcesDir: string): (chrom: string, pos: number, re
     return { pos: lifted, from: 'liftover', ref, refFrom: 'assumed', disagrees: false };
   };
 }
+
+/** Positions where PyPGx records different reference bases in the two builds (any gene). */
+export function referenceDifferences(sourcesDir: string): { chrom: string; pos37: number; pos38: number; ref37: string; ref38: string }[] {
+  return [...pypgxRows(sourcesDir)]
+    .filter(([, r]) => r.ref37 !== r.ref38)
+    .map(([key, r]) => ({ chrom: key.split(':')[0] as string, pos37: r.pos37, pos38: Number(key.split(':')[1]), ref37: r.ref37, ref38: r.ref38 }));
+}
