@@ -1,8 +1,13 @@
 import { defineConfig } from 'tsup';
 
-// Two entries: the public API and the CLI. (The BGZF inflate worker runs from source text: src/io/inflate-worker.ts.)
+// The public API, the CLI, and the BGZF inflate worker, which runs as its own file beside the CLI
+// (dist/cli/inflate-worker.js; src/io/inflate-pool.ts finds it from the package root).
 export default defineConfig({
-  entry: ['src/index.ts', 'src/cli/main.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'cli/main': 'src/cli/main.ts',
+    'cli/inflate-worker': 'src/workers/inflate-worker.ts',
+  },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

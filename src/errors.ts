@@ -1,4 +1,5 @@
 // Typed errors. The core throws these; only src/cli turns them into messages and exit codes.
+import { terminalSafe } from './text.js';
 
 export const EXIT = {
   ok: 0,
@@ -33,17 +34,29 @@ export class VcfactError extends Error {
     this.where = where;
   }
 
-  /** "file:line: column N: message: `text`" — what the user sees. */
+  /** "file:line: column N: message: 'text'" — what the user sees (terminal-safe: see describeAt). */
   describe(): string {
-    const { file, line, column, text } = this.where;
-    let place = file ?? '';
-    if (line !== undefined) place += `${place ? ':' : 'line '}${line}`;
-    let msg = place ? `${place}: ` : '';
-    if (column !== undefined) msg += `column ${column}: `;
-    msg += this.message;
-    if (text !== undefined) msg += `: '${shorten(text)}'`;
-    return msg;
+    return describeAt(this.message, this.where);
   }
+}
+
+/** Longest message shown: messages quote input text (a sample name, a value) inside them. */
+const MESSAGE_MAX = 500;
+
+/**
+ * The one formatter of errors and warnings for stderr: "file:line: column N: message: 'text'".
+ * Everything in it may come from an input (file names, sample names, GT, INFO, table cells), so each
+ * part has its control characters escaped and is cut (src/text.ts).
+ */
+export function describeAt(message: string, where: Where): string {
+  const { file, line, column, text } = where;
+  let place = file === undefined ? '' : terminalSafe(file);
+  if (line !== undefined) place += `${place ? ':' : 'line '}${line}`;
+  let msg = place ? `${place}: ` : '';
+  if (column !== undefined) msg += `column ${column}: `;
+  msg += terminalSafe(message, MESSAGE_MAX);
+  if (text !== undefined) msg += `: '${terminalSafe(text)}'`;
+  return msg;
 }
 
 /** Exit 2: options, arguments, configuration. */
@@ -65,13 +78,4 @@ export class KbError extends VcfactError {
   constructor(message: string, where: Where = {}, cause?: unknown) {
     super('kb', message, EXIT.kb, where, cause);
   }
-}
-
-export function shorten(text: string, max = 80): string {
-  // Binary input must not reach the terminal raw: control and non-text characters become \xNN.
-  const flat = text
-    .replace(/\t/g, '\\t')
-    .replace(/\r?\n/g, '\\n')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').slice(-2)}`);
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -102,7 +102,7 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
 
   if (indexPath !== undefined) {
     access = 'index';
-    const indexed = openIndexed(input, indexPath);
+    const indexed = openIndexed(input, { warn: (why) => warnings.add('index-not-used', why, { file }), threads: opts.threads }, indexPath);
     const headerText = await indexed.header();
     const fileHeader = parseHeader(
       headerText

@@ -1,7 +1,6 @@
 // The cancer tables of a data dir, parsed on first use (a PGx-only run never reads them) and
 // indexed for the matcher: loci per build and contig, biomarkers per gene, evidence per profile.
-import { join } from 'node:path';
-import { readKbJson } from '../kb/read-json.js';
+import { readKbTable } from '../kb/load.js';
 import type { Build, Interval } from '../types.js';
 import type { Biomarker, EvidenceItem, Locus, Profile, TranscriptRow } from './types.js';
 
@@ -44,10 +43,6 @@ export interface CancerKb {
   intervals(build: Build): Interval[];
   /** Spans of the genes with protein- or gene-level biomarkers (only a consequence can match there). */
   consequenceIntervals(build: Build): Interval[];
-}
-
-function readJson<T>(dir: string, file: string): T {
-  return readKbJson<T>(join(dir, file), 'cancer knowledge-base table');
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -96,12 +91,13 @@ function index(biomarkers: Biomarker[], profiles: Profile[], items: EvidenceItem
 
 export function loadCancerKb(dataDir: string): CancerKb {
   let cached: CancerTables | undefined;
+  // Each table is verified against the manifest and its shape (src/kb/table-shapes.ts) as it is read.
   const tables = (): CancerTables => {
     cached ??= index(
-      readJson<Biomarker[]>(dataDir, CANCER_FILES.biomarkers),
-      readJson<Profile[]>(dataDir, CANCER_FILES.profiles),
-      readJson<EvidenceItem[]>(dataDir, CANCER_FILES.evidence),
-      readJson<TranscriptRow[]>(dataDir, CANCER_FILES.transcripts),
+      readKbTable<Biomarker[]>(dataDir, CANCER_FILES.biomarkers),
+      readKbTable<Profile[]>(dataDir, CANCER_FILES.profiles),
+      readKbTable<EvidenceItem[]>(dataDir, CANCER_FILES.evidence),
+      readKbTable<TranscriptRow[]>(dataDir, CANCER_FILES.transcripts),
     );
     return cached;
   };

@@ -25,7 +25,7 @@ export function registerAnnotate(program: Command): void {
       const policy = cancerRowPolicy((domains as Domains).cancer, roles, roleOpts.tumorType);
       const sink = createSink(type, s.out, ANNOTATE_COLUMNS, s.meta);
       const summary = s.run.summary;
-      await withOutput(s, async () => {
+      await withOutput(s, sink, async () => {
         await annotate(s.records, s.run.header, () => s.run.build() ?? 'GRCh38', s.matchers, s.run.samples, (row) => sink.write(row), summary, policy);
         await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
       });

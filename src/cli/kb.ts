@@ -1,7 +1,7 @@
 // vcfact kb list | regions | validate: what the bundled knowledge base holds.
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
-import { openKb, verifyKb } from '../kb/load.js';
+import { describeAt, KbError, UsageError } from '../errors.js';
+import { openKb, readManifest, verifyKb } from '../kb/load.js';
 import { mergeIntervals } from '../kb/intervals.js';
 import { openOutput } from '../io/output.js';
 import { loadMatchers } from '../match/registry.js';
@@ -38,7 +38,7 @@ export function registerKb(program: Command): void {
           const src = t.sources.map((s) => s.name).join(';');
           const ver = t.sources.map((s) => s.version).join(';');
           const lic = [...new Set(t.sources.map((s) => s.licence))].join(';');
-          await out.write(`${t.name}\t${t.domain}\t${t.records}\t${t.builds.join(',')}\t${src}\t${ver}\t${lic}\t${t.sha256.slice(0, 12)}\n`);
+          await out.write(`${t.name}\t${t.domain}\t${t.records}\t${t.builds.join(',')}\t${src}\t${ver}\t${lic}\t${(k.sha256.get(t.file) ?? '').slice(0, 12)}\n`);
         }
         await out.close();
       }),
@@ -85,14 +85,15 @@ export function registerKb(program: Command): void {
     );
 
   kb.command('validate')
-    .description('check every table file against the manifest checksums')
+    .description('check every table file against the manifest checksums and the shape vcfact reads')
     .option('--kb <dir>', 'knowledge-base directory')
     .action((opts: { kb?: string }) =>
       run(async () => {
-        const k = openKb(opts.kb);
+        // Every table is checked and every problem listed, not only the first (as a run would stop).
+        const k = readManifest(opts.kb);
         const bad = verifyKb(k).filter((r) => !r.ok);
-        for (const r of bad) process.stderr.write(`vcfact: ${r.table.name}: ${r.problem}\n`);
-        if (bad.length) throw new (await import('../errors.js')).KbError(`${bad.length} table(s) do not match the manifest`, { file: k.dir });
+        for (const r of bad) process.stderr.write(`vcfact: ${describeAt(r.problem ?? '', { file: r.table.name })}\n`);
+        if (bad.length) throw new KbError(`${bad.length} table(s) do not match the manifest`, { file: k.dir });
         process.stderr.write(`vcfact: ${k.manifest.tables.length} tables match the manifest\n`);
       }),
     );

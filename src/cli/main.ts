@@ -1,7 +1,8 @@
 // The commander program: thin; each command lives in its own file.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors.js';
-import { openKb } from '../kb/load.js';
+import { terminalSafe } from '../text.js';
+import { readManifest } from '../kb/load.js';
 import { VERSION } from '../version.js';
 import { registerAnnotate } from './annotate.js';
 import { registerKb } from './kb.js';
@@ -10,7 +11,8 @@ import { registerReport } from './report.js';
 
 function versionText(): string {
   try {
-    const kb = openKb();
+    // Versions only: the tables are verified by the commands that read them.
+    const kb = readManifest();
     // One line per source and version: two tables may cite one source at different versions.
     const lines = new Set<string>();
     for (const t of kb.manifest.tables) for (const s of t.sources) lines.add(`  ${s.name} ${s.version}`);
@@ -26,7 +28,8 @@ export function buildProgram(): Command {
     .version(versionText(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // Commander quotes the command line back (an unknown option, a bad value): escape what it quotes.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map((l) => terminalSafe(l, 1000)).join('\n')) });
   registerAnnotate(program);
   registerPgx(program);
   registerReport(program);

@@ -61,7 +61,7 @@ export function registerPgx(program: Command): void {
         const byDrug = raw.byDrug === true;
         const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
         const summary = s.run.summary;
-        await withOutput(s, async () => {
+        await withOutput(s, sink, async () => {
           for await (const rec of s.records) pgx.add(rec);
           if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
           // Per gene: each sample's rows as soon as they are called (memory does not grow with the

@@ -30,7 +30,7 @@ export function registerReport(program: Command): void {
       const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, pgxFlags(raw), s.warnings);
       const sink = createSink(type, s.out, [], s.meta);
       const summary = s.run.summary;
-      await withOutput(s, async () => {
+      await withOutput(s, sink, async () => {
         const { reports, matched } = await buildReport({
           records: s.records,
           header: s.run.header,

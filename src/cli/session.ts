@@ -1,14 +1,16 @@
 // What every reading command shares: the knowledge base, warnings on stderr, the opened input,
 // the output (atomic file or stdout), the run metadata, and the end-of-run report.
 import chalk from 'chalk';
+import { describeAt } from '../errors.js';
 import { type Output, openOutput } from '../io/output.js';
 import { type KbDir, kbProvenance, openKb } from '../kb/load.js';
 import { type WarningEntry, Warnings } from '../log.js';
 import type { Matcher } from '../match/types.js';
 import { assertInputGiven, openRun, type Run } from '../pipeline.js';
-import type { RunMeta } from '../sink/types.js';
+import type { RunMeta, Sink } from '../sink/types.js';
 import type { Summary, VcfRecord } from '../types.js';
 import { SCHEMA_VERSION, TOOL } from '../version.js';
+import { isBrokenPipe, runFailure } from './errors.js';
 import type { CommonOptions } from './options.js';
 import { Progress } from './progress.js';
 import { onInterrupt } from './signals.js';
@@ -44,14 +46,11 @@ export async function startSession(
   const input = assertInputGiven(inputArg);
   const kb = openKb(opts.kb);
   const label = process.stderr.isTTY ? chalk.yellow('warning') : 'warning';
-  const warnings = new Warnings(opts.strict, (w: WarningEntry, where) => {
-    const place = where.file !== undefined ? `${where.file}${where.line !== undefined ? `:${where.line}` : ''}: ` : '';
-    say(opts, `${label}: ${place}${w.message}${where.text !== undefined ? `: '${where.text.slice(0, 80)}'` : ''}`);
-  });
+  const warnings = new Warnings(opts.strict, (w: WarningEntry, where) => say(opts, `${label}: ${describeAt(w.message, where)}`));
   const policy = { passOnly: opts.passOnly, minDp: opts.minDp, minGq: opts.minGq, minVaf: opts.minVaf };
   const ms = matchers(kb);
   const run = await openRun(input, { ...opts, policy }, ms, warnings);
-  const out = openOutput(opts.output);
+  const out = openOutput(opts.output, input);
   // Ctrl-C or a kill: drop the temp file behind -o; an existing output stays as it was.
   const release = onInterrupt(() => out.abort());
   const progress = opts.progress && !opts.quiet && process.stderr.isTTY ? new Progress(run.summary) : undefined;
@@ -76,7 +75,7 @@ export async function startSession(
     notes: () => ({ access: run.access, matchers: Object.fromEntries(ms.flatMap((m) => (m.notes ? [[m.name, m.notes()]] : []))) }),
     end(summary) {
       progress?.stop();
-      for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.kind}: ${w.count} times (first: ${w.message})`);
+      for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.kind}: ${w.count} times (first: ${describeAt(w.message, {})})`);
       const unevaluated = Number(ms.find((m) => m.name === 'cancer')?.notes?.().consequence_level_unevaluated ?? 0);
       if (unevaluated > 0) say(opts, `note: ${unevaluated} gene- and protein-level cancer biomarkers were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
       const skipped = Object.entries(summary.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
@@ -93,12 +92,23 @@ async function* untilClosed(records: AsyncIterable<VcfRecord>, out: Output): Asy
   }
 }
 
-/** Runs the body; on failure the partial output is dropped (an existing file stays as it was). */
-export async function withOutput(session: Session, body: () => Promise<void>): Promise<void> {
+/**
+ * Runs the body; on failure the partial output is dropped (an existing file stays as it was) or, on
+ * stdout, where nothing can be taken back, ended so that it cannot pass for complete (sink.fail).
+ */
+export async function withOutput(session: Session, sink: Sink, body: () => Promise<void>): Promise<void> {
   try {
     await body();
     await session.out.close();
   } catch (e) {
+    // (Behind -o the trailer goes to the temp file, which abort() then removes.)
+    if (!isBrokenPipe(e)) {
+      try {
+        await sink.fail(runFailure(e));
+      } catch {
+        // The error being reported matters more than a trailer that could not be written.
+      }
+    }
     await session.out.abort();
     throw e;
   } finally {

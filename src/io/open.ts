@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { cutBlocks, corrupt } from './bgzf.js';
-import { inflateInline, InflatePool, type BatchResult } from './inflate-worker.js';
+import { inflateInline, InflatePool, type BatchResult } from './inflate-pool.js';
 import { wholeLines } from './lines.js';
 import { bytesToSniff, sniffFormat, type InputFormat } from './sniff.js';
 
@@ -25,7 +25,7 @@ export interface InputSource {
 /**
  * Key of the extra face of a BGZF input's chunks(): the raw inflated pieces, in order but cut
  * anywhere (not at line ends), with a scan plugin that runs in the inflate workers (see
- * src/io/inflate-worker.ts). A reader that knows the plugin's results uses this instead of the
+ * src/workers/inflate-worker.ts). A reader that knows the plugin's results uses this instead of the
  * whole-line chunks; anyone else sees a plain AsyncIterable<Buffer>.
  */
 const SCAN = Symbol('vcfact.bgzf-scan');
@@ -34,8 +34,8 @@ const SCAN = Symbol('vcfact.bgzf-scan');
 export type BgzfPiece = Buffer | { scanned: unknown };
 
 export interface ScannableSource extends AsyncIterable<BgzfPiece> {
-  /** Installs the plugin in the workers; false (nothing done) when inflating on this thread. */
-  scanWith(source: string, config: unknown): boolean;
+  /** Installs the workers' plugin registered as `plugin`; false (nothing done) when inflating on this thread. */
+  scanWith(plugin: string, config: unknown): boolean;
   /** A message for the plugins, delivered before any batch sent after it. */
   update(msg: unknown): void;
 }
@@ -213,8 +213,8 @@ class BgzfSource implements ScannableSource {
     private readonly batchSize: number | undefined,
   ) {}
 
-  scanWith(source: string, config: unknown): boolean {
-    this.pool?.plugin(source, config);
+  scanWith(plugin: string, config: unknown): boolean {
+    this.pool?.plugin(plugin, config);
     return this.pool !== undefined;
   }
 

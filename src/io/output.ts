@@ -1,10 +1,10 @@
 // Result output: a file written atomically (temp file renamed on close) or stdout, where a reader
 // that goes away (EPIPE, as in `vcfact … | head`) ends the output quietly.
 
-import { createWriteStream, openSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createWriteStream, renameSync, type Stats, unlinkSync, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { UsageError, VcfactError, EXIT } from '../errors.js';
+import { VcfactError, EXIT } from '../errors.js';
+import { createTemp, inputStats, outputTarget, refuseInputOnStdout } from './output-target.js';
 
 export interface Output {
   /** The path as given, or 'stdout'. */
@@ -14,15 +14,24 @@ export interface Output {
   /** Resolves when the reader has gone away (never for files): the pipeline can stop reading. */
   readonly gone: Promise<void>;
   /** Returns a promise only when the caller should wait (back-pressure). */
-  write(s: string): void | Promise<void>;
+  write(s: string | Buffer): void | Promise<void>;
   /** Flushes; for a file, renames the temp file over the destination. */
   close(): Promise<void>;
   /** Drops what was written; an existing destination file is left untouched. */
   abort(): Promise<void>;
 }
 
-export function openOutput(path?: string): Output {
-  return path === undefined || path === '-' ? new StdoutOutput(process.stdout) : new FileOutput(path);
+/**
+ * stdout for no path or '-', else a file written atomically. `input` (a path or '-') is the run's
+ * input: writing over it, by any name or link, is refused (exit 2) before anything is written.
+ */
+export function openOutput(path?: string, input?: string): Output {
+  const source = inputStats(input);
+  if (path === undefined || path === '-') {
+    refuseInputOnStdout(source);
+    return new StdoutOutput(process.stdout);
+  }
+  return new FileOutput(path, source);
 }
 
 /** Write failures after the output was opened (disk full, I/O error). Exit 3 like other I/O. */
@@ -62,7 +71,7 @@ export class StdoutOutput implements Output {
     });
   }
 
-  write(s: string): void | Promise<void> {
+  write(s: string | Buffer): void | Promise<void> {
     if (this.failure) throw writeError(this.name, this.failure);
     if (this.closed) return;
     if (this.stream.write(s)) return;
@@ -90,29 +99,26 @@ export class FileOutput implements Output {
   readonly closed = false;
   readonly gone: Promise<void> = new Promise<void>(() => undefined);
   private readonly tmp: string;
+  /** Where the temp file is renamed to (-o, or the file a symlink given as -o points to). */
+  private readonly dest: string;
   private readonly stream: WriteStream;
   private failure: unknown;
   private finished = false;
 
-  constructor(readonly name: string) {
-    this.tmp = join(dirname(name), `.${basename(name)}.${process.pid}.tmp`);
-    // Checked and opened synchronously so a bad -o path is reported before any input is read.
-    if (statSync(name, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new UsageError('cannot create output file: is a directory', { file: name });
-    }
-    let fd: number;
-    try {
-      fd = openSync(this.tmp, 'w');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code;
-      throw new UsageError(`cannot create output file: ${why ?? (e as Error).message}`, { file: name }, e);
-    }
+  constructor(
+    readonly name: string,
+    input?: Stats,
+  ) {
+    // Checked and opened synchronously so a bad -o path is reported before any result is written.
+    const target = outputTarget(name, input);
+    const { tmp, fd } = createTemp(target, name);
+    this.tmp = tmp;
+    this.dest = target.path;
     this.stream = createWriteStream('', { fd, highWaterMark: 1 << 20 });
     this.stream.on('error', (e) => (this.failure ??= e));
   }
 
-  write(s: string): void | Promise<void> {
+  write(s: string | Buffer): void | Promise<void> {
     if (this.failure) throw writeError(this.name, this.failure);
     if (this.stream.write(s)) return;
     return drained(this.stream).catch((e) => {
@@ -130,7 +136,7 @@ export class FileOutput implements Output {
       throw writeError(this.name, this.failure);
     }
     try {
-      renameSync(this.tmp, this.name);
+      renameSync(this.tmp, this.dest);
     } catch (e) {
       this.removeTmp();
       throw writeError(this.name, e);

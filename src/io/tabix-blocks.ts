@@ -1,8 +1,9 @@
-// Random access to a BGZF file for index queries: whole blocks by compressed offset, inflated
-// with Node's zlib, the last few kept (neighbouring regions often share a block), and lines
-// read from any virtual offset onwards.
+// Random access to a BGZF file for index queries: whole blocks by compressed offset, inflated and
+// checked (CRC32, ISIZE) by src/io/inflate.ts, the last few kept (neighbouring regions often share
+// a block), and lines read from any virtual offset onwards.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { corrupt } from './bgzf.js';
+import { inflateBlock } from './inflate.js';
 import { bgzfBlockSizeField } from './sniff.js';
 
 /** Raw bytes read at once: blocks of VCF text are ~10-20 KiB compressed, so this often holds the next one too. */
@@ -16,6 +17,12 @@ export interface Block {
   next: number;
 }
 
+export interface BlockHead {
+  /** Compressed size (BSIZE + 1). */
+  size: number;
+  isize: number;
+}
+
 export class BgzfBlocks {
   private readonly fd: number;
   /** One read buffer, reused: callers use the bytes before the next read. */
@@ -24,7 +31,7 @@ export class BgzfBlocks {
   private rawStart = 0;
   private readonly cache = new Map<number, Block>();
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.fd = openSync(path, 'r');
   }
 
@@ -43,22 +50,38 @@ export class BgzfBlocks {
     return this.raw.subarray(at - this.rawStart, Math.min(at - this.rawStart + n, this.raw.length));
   }
 
-  /** The block at compressed offset `at`; undefined at the end of the file. */
+  /**
+   * Size and inflated size (ISIZE) of the block at compressed offset `at`, from its header and
+   * trailer without inflating it; undefined at the end of the file. Throws when no whole BGZF block
+   * starts there.
+   */
+  head(at: number): BlockHead | undefined {
+    const start = this.bytes(at, 12);
+    if (start.length === 0) return undefined;
+    const xlen = start.length === 12 ? start.readUInt16LE(10) : 0;
+    // The same header check as the streaming reader's (sniff.ts): gzip magic, FEXTRA, 'BC' subfield.
+    const field = bgzfBlockSizeField(this.bytes(at, 12 + xlen), 0);
+    if (field === undefined) throw corrupt(this.path, at, 'not a BGZF block header');
+    const size = this.bytes(at, 12 + xlen).readUInt16LE(field) + 1;
+    if (size < 12 + xlen + 8) throw corrupt(this.path, at, `BSIZE ${size - 1} is too small`);
+    const whole = this.bytes(at, size);
+    if (whole.length < size) throw corrupt(this.path, at, 'the BGZF block is incomplete');
+    return { size, isize: whole.readUInt32LE(size - 4) };
+  }
+
+  /** The block at compressed offset `at`, inflated and checked; undefined at the end of the file. */
   block(at: number): Block | undefined {
     const hit = this.cache.get(at);
     if (hit) return hit;
-    const head = this.bytes(at, 12);
-    if (head.length === 0) return undefined;
-    const xlen = head.length === 12 ? head.readUInt16LE(10) : 0;
-    // The same header check as the streaming reader's (sniff.ts): gzip magic, FEXTRA, 'BC' subfield.
-    const field = bgzfBlockSizeField(this.bytes(at, 12 + xlen), 0);
-    if (field === undefined) throw new Error(`no BGZF block at byte ${at}`);
-    const bsize = this.bytes(at, 12 + xlen).readUInt16LE(field);
-    const whole = this.bytes(at, bsize + 1);
-    if (whole.length < bsize + 1) throw new Error(`truncated BGZF block at byte ${at}`);
-    const data = inflateRawSync(whole.subarray(12 + xlen, bsize + 1 - 8));
-    if (data.length !== whole.readUInt32LE(bsize + 1 - 4)) throw new Error(`corrupt BGZF block at byte ${at}`);
-    const block = { data, next: at + bsize + 1 };
+    const head = this.head(at);
+    if (head === undefined) return undefined;
+    let data: Buffer;
+    try {
+      data = inflateBlock(this.bytes(at, head.size), 0, head.size);
+    } catch (e) {
+      throw corrupt(this.path, at, (e as Error).message);
+    }
+    const block = { data, next: at + head.size };
     if (this.cache.size >= KEEP) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(at, block);
     return block;

@@ -1,5 +1,6 @@
 // data/MANIFEST.json: what every bundled table is, where it came from, and its checksum.
 import type { Build, KbDomain } from '../types.js';
+import type { Check } from './shape.js';
 
 export interface SourceRef {
   /** Folder name under ../shared/sources, e.g. 'civic-2024-08'. */
@@ -40,3 +41,23 @@ export interface BuiltTable extends Omit<TableManifest, 'sha256'> {
   /** Exact file content (deterministic: sorted keys/rows, no timestamps). */
   content: string;
 }
+
+/** The fields of a manifest the code reads (kb list, provenance, verification). */
+export const MANIFEST_SHAPE: Check = {
+  fields: {
+    schema_version: 'int',
+    tables: {
+      each: {
+        fields: {
+          name: 'string',
+          file: 'string',
+          domain: 'string',
+          sources: { each: { fields: { name: 'string', version: 'string', licence: 'string' } } },
+          builds: { each: 'string' },
+          records: 'int',
+          sha256: 'string',
+        },
+      },
+    },
+  },
+};

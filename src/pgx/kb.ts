@@ -1,8 +1,7 @@
 // The PGx tables at run time. Only sites.json is read up front (the prefilter needs its
 // intervals); alleles, phenotypes and recommendations are parsed on first use.
-import { join } from 'node:path';
 import { KbError } from '../errors.js';
-import { readKbJson } from '../kb/read-json.js';
+import { readKbTable } from '../kb/load.js';
 import type { Build, Interval } from '../types.js';
 import type { GeneRow, PhenotypeRow, RecommendationRow, SiteRow } from './kb-types.js';
 
@@ -39,11 +38,9 @@ export interface PgxKb {
   recommendations(): RecommendationRow[];
 }
 
+/** Rows of a PGx table, verified against the manifest and its shape (src/kb/table-shapes.ts). */
 function readRows<T>(dataDir: string, file: string): T[] {
-  const path = join(dataDir, 'pgx', file);
-  const rows = readKbJson<{ rows?: T[] }>(path, 'PGx table').rows;
-  if (!Array.isArray(rows)) throw new KbError('the PGx table is not valid: it has no rows array', { file: path });
-  return rows;
+  return readKbTable<{ rows: T[] }>(dataDir, `pgx/${file}`).rows;
 }
 
 export function sitePos(site: SiteRow, build: Build): number | null {

@@ -1,5 +1,6 @@
 // JSON: one document {…meta, results, warnings, summary}, written as results arrive so memory
-// does not grow with their number. The bytes equal JSON.stringify(document, null, 2).
+// does not grow with their number. The bytes equal JSON.stringify(document, null, 2). A run that
+// fails leaves the document unclosed, so no JSON parser takes it for a complete one.
 import type { WarningEntry } from '../log.js';
 import type { Result, RunMeta, Sink, TextOut } from './types.js';
 
@@ -27,6 +28,10 @@ export class JsonSink implements Sink {
   async write(result: Result): Promise<void> {
     if (!this.started) await this.start(this.meta());
     await this.out.write(`${this.count++ === 0 ? '' : ','}\n    ${nested(result, 2)}`);
+  }
+
+  fail(): void {
+    // Deliberately nothing: the open "results" array makes the document invalid JSON.
   }
 
   async finish(meta: RunMeta, warnings: WarningEntry[], summary: Record<string, unknown> | object): Promise<void> {

@@ -1,5 +1,7 @@
 // TSV: one header row, then one row per result; no preamble. Lists are ';'-joined; tabs and
-// newlines inside values become spaces so a row is always one line of exactly N fields.
+// newlines inside values become spaces so a row is always one line of exactly N fields. Bytes of the
+// input that are not UTF-8 (a sample name) are written back as those bytes (src/text.ts).
+import { encodeText } from '../text.js';
 import type { Result, Sink, TextOut } from './types.js';
 
 export function cell(v: unknown): string {
@@ -25,7 +27,11 @@ export class TsvSink implements Sink {
 
   async write(result: Result): Promise<void> {
     if (!this.started) await this.header();
-    await this.out.write(`${this.columns.map((c) => cell(result[c])).join('\t')}\n`);
+    await this.out.write(encodeText(`${this.columns.map((c) => cell(result[c])).join('\t')}\n`));
+  }
+
+  fail(): void {
+    // TSV has no place for it: a failed run is told by the exit code and stderr (README).
   }
 
   async finish(): Promise<void> {

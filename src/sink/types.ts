@@ -19,12 +19,28 @@ export interface RunMeta {
   samples: string[];
 }
 
+/** Why a run stopped: the last NDJSON line on stdout after a failure (`{"type":"error",…}`). */
+export interface RunFailure {
+  /** The exit code the process ends with (1 internal error, 2 usage, 3 bad input, 4 knowledge base). */
+  exit: number;
+  /** The error kind: 'usage', 'input', 'kb', 'output', … or 'internal'. */
+  code: string;
+  /** The message printed on stderr (file:line: what is wrong). */
+  message: string;
+}
+
 export interface Sink {
   write(result: Result): Promise<void> | void;
   finish(meta: RunMeta, warnings: WarningEntry[], summary: Summary | Record<string, unknown>): Promise<void> | void;
+  /**
+   * The run failed after results may have been written: end the output so that it cannot pass for a
+   * complete one (NDJSON: an error line; JSON: left unclosed; TSV: nothing can be said).
+   */
+  fail(failure: RunFailure): Promise<void> | void;
 }
 
 /** Where sinks put text: src/io/output.ts implements it for files (atomic) and stdout. */
 export interface TextOut {
-  write(s: string): Promise<void> | void;
+  /** Text, or bytes for text that keeps invalid UTF-8 of the input (src/text.ts encodeText). */
+  write(s: string | Buffer): Promise<void> | void;
 }

@@ -1,10 +1,8 @@
-// One sample's call at one record: GT alleles, phase, ploidy, DP/GQ/AD/FT/PS and VAF, then the
-// quality policy. A call the policy rejects keeps its numbers but loses its alleles: it becomes a
-// no-call with a reason, never a reference call.
+// Genotypes: GT text parsed; the quality policy, which turns a call it rejects into a no-call with a
+// reason (never a reference call; it keeps its numbers but loses its alleles); what a call says about
+// one ALT (zygosity, carries, GT as written); and calls packed one integer per sample for callers that
+// need only alleles and phase. call.ts builds a sample's Call from its FORMAT fields.
 import type { Call, NoCallReason, Zygosity } from '../types.js';
-import { intAt, textAt } from './fields.js';
-import { KEY } from './call-keys.js';
-import { vafOf } from './vaf.js';
 
 export interface QualityPolicy {
   /** Record FILTER must be PASS or '.', and FORMAT FT (when present) PASS or '.'. */
@@ -50,30 +48,6 @@ export function parseGt(str: string, s: number, e: number): Gt {
     }
   }
   return { alleles, phased };
-}
-
-/**
- * Build one sample's Call from the field ranges of CALL_KEYS (processFormatFields layout). `gt` was
- * parsed by the caller, which also checked the allele indices against the ALT count. Reads numbers
- * straight from the line by offset: no substring per field.
- */
-export function buildCall(line: string, ranges: Int32Array, gt: Gt, ref: string, alts: string[]): Call {
-  const call: Call = { alleles: gt.alleles, phased: gt.phased };
-  const ps = textAt(line, ranges[2 * KEY.PS] as number, ranges[2 * KEY.PS + 1] as number);
-  if (ps !== undefined) call.ps = ps;
-  const gq = intAt(line, ranges[2 * KEY.GQ] as number, ranges[2 * KEY.GQ + 1] as number);
-  if (gq !== undefined) call.gq = gq;
-  const ft = textAt(line, ranges[2 * KEY.FT] as number, ranges[2 * KEY.FT + 1] as number);
-  if (ft !== undefined) call.ft = ft;
-  const { vaf, ad } = vafOf(line, ranges, ref, alts);
-  if (ad !== undefined) call.ad = ad;
-  if (vaf !== undefined) call.vaf = vaf;
-  const dp = intAt(line, ranges[2 * KEY.DP] as number, ranges[2 * KEY.DP + 1] as number);
-  if (dp !== undefined) call.dp = dp;
-  else if (ad !== undefined) call.dp = ad.reduce((a, b) => a + b, 0);
-  if ((ranges[0] as number) < 0) call.noGt = true;
-  if (call.alleles.every((a) => a === null)) call.noCall = 'missing';
-  return call;
 }
 
 /** Apply the quality policy in place; `recordPass` is FILTER ∈ {PASS, .}. */

@@ -2,6 +2,7 @@
 // selects its names and "^file" excludes them. Unknown names are a usage error, not a silent miss.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { decodeBytes } from '../text.js';
 
 export interface SampleSelection {
   /** Selected column indices (0-based among the header samples), in file order. */
@@ -33,7 +34,8 @@ export function selectSamples(all: string[], spec: string | undefined): SampleSe
 /** A file of names when `body` names an existing file, else a comma list. */
 function readList(body: string): string[] {
   if (existsSync(body) && statSync(body).isFile()) {
-    return readFileSync(body, 'utf8')
+    // Bytes that are not UTF-8 are kept (src/text.ts), as in header sample names: such a name still matches.
+    return decodeBytes(readFileSync(body))
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l !== '' && !l.startsWith('#'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openInput } from '../../src/io/open.js';
 import { openIndexed, type Region } from '../../src/io/tabix.js';
-import { collect, tempDir, vcfText } from '../io/helpers.js';
+import { collect, strictIndex, tempDir, vcfText } from '../io/helpers.js';
 
 const dir = tempDir();
 
@@ -61,7 +61,7 @@ describe('openIndexed against the tabix command', () => {
     }
     const args = regions.map((r) => `${r.chrom}:${r.start0 + 1}-${r.end}`);
     const expected = new Set(execFileSync('tabix', [gz, ...args], { maxBuffer: 1 << 28 }).toString().trimEnd().split('\n'));
-    const got = Buffer.concat(await collect(openIndexed(gz).chunks(regions))).toString().trimEnd().split('\n');
+    const got = Buffer.concat(await collect(openIndexed(gz, strictIndex).chunks(regions))).toString().trimEnd().split('\n');
     expect(new Set(got)).toEqual(expected);
     expect(expected.size).toBeGreaterThan(500);
     expect(got.length).toBe(expected.size);

@@ -1,15 +1,17 @@
 // Test inputs made with zlib: BGZF with chosen block sizes, so block boundaries fall inside lines.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
+import { afterAll } from 'vitest';
+import type { IndexedOptions } from '../../src/io/tabix.js';
 
 export const BGZF_EOF = Buffer.from('1f8b08040000000000ff0600424302001b0003000000000000000000', 'hex');
 
-/** One BGZF block holding `data` (at most 64 KiB). */
-export function bgzfBlock(data: Buffer): Buffer {
-  const cdata = zlib.deflateRawSync(data);
+/** One BGZF block holding `data` (at most 64 KiB); level 0 stores it as is (a byte changed in the block changes the text). */
+export function bgzfBlock(data: Buffer, level = zlib.constants.Z_DEFAULT_COMPRESSION): Buffer {
+  const cdata = zlib.deflateRawSync(data, { level });
   const header = Buffer.from([0x1f, 0x8b, 8, 4, 0, 0, 0, 0, 0, 0xff, 6, 0, 66, 67, 2, 0, 0, 0]);
   header.writeUInt16LE(header.length + cdata.length + 8 - 1, 16);
   const trailer = Buffer.alloc(8);
@@ -42,9 +44,25 @@ export function vcfText(bytes: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+const made: string[] = [];
+// Registered when a test file imports this module: its temporary folders go when the file is done.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'vcfact-io-'));
+  const dir = mkdtempSync(join(tmpdir(), 'vcfact-io-'));
+  made.push(dir);
+  return dir;
 }
+
+/** Index options for indexes that must be trusted: a warning fails the test. */
+export const strictIndex: IndexedOptions = {
+  warn(why) {
+    throw new Error(`the index was not used: ${why}`);
+  },
+};
 
 export async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
   const out: Buffer[] = [];

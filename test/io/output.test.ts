@@ -1,10 +1,26 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { openOutput } from '../../src/io/output.js';
 import { tempDir } from './helpers.js';
+
+// Temp-file names come from randomBytes: made predictable here, so a test can plant a symlink under
+// the very name the writer tries first (as an attacker who guessed it would).
+const nextRandom = vi.hoisted(() => ({ n: 0 }));
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  return { ...actual, randomBytes: (size: number) => Buffer.alloc(size, nextRandom.n++ % 256) };
+});
+
+const scratch = mkdtempSync(join(tmpdir(), 'vcfact-output-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let dirs = 0;
+function freshDir(): string {
+  return mkdtempSync(join(scratch, `${dirs++}-`));
+}
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 
@@ -71,6 +87,104 @@ describe('openOutput to a file', () => {
     const dir = tempDir();
     expect(() => openOutput(dir)).toThrow(/is a directory/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('openOutput: what -o may write over', () => {
+  function input(dir: string): string {
+    const path = join(dir, 'patient.vcf');
+    writeFileSync(path, '##fileformat=VCFv4.2\n');
+    return path;
+  }
+
+  for (const how of ['the same path', 'another spelling of the path', 'a hard link', 'a symbolic link'] as const) {
+    it(`refuses the input file named through ${how} (exit 2), before writing anything`, () => {
+      const dir = freshDir();
+      const vcf = input(dir);
+      const out = {
+        'the same path': vcf,
+        'another spelling of the path': join(dir, '.', '..', dir.split('/').pop() as string, 'patient.vcf'),
+        'a hard link': join(dir, 'hard.tsv'),
+        'a symbolic link': join(dir, 'sym.tsv'),
+      }[how];
+      if (how === 'a hard link') linkSync(vcf, out);
+      if (how === 'a symbolic link') symlinkSync('patient.vcf', out);
+      const before = readdirSync(dir).sort();
+      expect(() => openOutput(out, vcf)).toThrow(UsageError);
+      expect(() => openOutput(out, vcf)).toThrow(/input file/);
+      expect(readFileSync(vcf, 'utf8')).toBe('##fileformat=VCFv4.2\n');
+      expect(readdirSync(dir).sort()).toEqual(before);
+    });
+  }
+
+  it('accepts another file beside the input', async () => {
+    const dir = freshDir();
+    const vcf = input(dir);
+    const out = openOutput(join(dir, 'result.tsv'), vcf);
+    await out.write('x\n');
+    await out.close();
+    expect(readFileSync(join(dir, 'result.tsv'), 'utf8')).toBe('x\n');
+  });
+
+  it('refuses a FIFO (a non-regular file) and leaves it in place', () => {
+    const dir = freshDir();
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(() => openOutput(fifo)).toThrow(UsageError);
+    expect(() => openOutput(fifo)).toThrow(/a FIFO/);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']);
+  });
+
+  it('replaces the file a symlink points to, keeping the link', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'real.tsv'), 'old\n');
+    symlinkSync('real.tsv', join(dir, 'link.tsv'));
+    const out = openOutput(join(dir, 'link.tsv'));
+    await out.write('new\n');
+    await out.close();
+    expect(readFileSync(join(dir, 'real.tsv'), 'utf8')).toBe('new\n');
+    expect(readdirSync(dir).sort()).toEqual(['link.tsv', 'real.tsv']);
+  });
+});
+
+describe('openOutput: the temporary file', () => {
+  it('is created exclusively: a symlink planted under its name is not followed', async () => {
+    const dir = freshDir();
+    const victim = join(scratch, `victim-${dirs}.txt`);
+    writeFileSync(victim, 'precious\n');
+    // The names the writer would try first: today's random one, and the pid-based one of old.
+    const first = `.out.tsv.${Buffer.alloc(6, nextRandom.n % 256).toString('hex')}.tmp`;
+    symlinkSync(victim, join(dir, first));
+    symlinkSync(victim, join(dir, `.out.tsv.${process.pid}.tmp`));
+    const out = openOutput(join(dir, 'out.tsv'));
+    await out.write('result\n');
+    await out.close();
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(readFileSync(join(dir, 'out.tsv'), 'utf8')).toBe('result\n');
+  });
+
+  it('gives the result the mode of the file it replaces (0600 stays 0600)', async () => {
+    const dir = freshDir();
+    const path = join(dir, 'private.tsv');
+    writeFileSync(path, 'old\n');
+    chmodSync(path, 0o600);
+    const out = openOutput(path);
+    await out.write('new\n');
+    await out.close();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    chmodSync(path, 0o640);
+    const again = openOutput(path);
+    await again.close();
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+  });
+
+  it('gives a new file the umask default, as any new file in that directory', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'plain.txt'), '');
+    const out = openOutput(join(dir, 'new.tsv'));
+    await out.close();
+    expect(statSync(join(dir, 'new.tsv')).mode & 0o777).toBe(statSync(join(dir, 'plain.txt')).mode & 0o777);
   });
 });
 

@@ -52,14 +52,16 @@ describe('LineCursor', () => {
   });
 
   it('reports a byte that starts no BGZF block, and a truncated block', () => {
-    expect(() => readAll(file(Buffer.from('plain text, not BGZF\n')))).toThrow(/no BGZF block at byte 0/);
+    expect(() => readAll(file(Buffer.from('plain text, not BGZF\n')))).toThrow(/not a BGZF block header \(BGZF block at byte 0\)/);
     const whole = bgzf('x\ty\n'.repeat(100), 65280, false);
-    expect(() => readAll(file(whole.subarray(0, whole.length - 5)))).toThrow(/truncated BGZF block at byte 0/);
+    expect(() => readAll(file(whole.subarray(0, whole.length - 5)))).toThrow(/the BGZF block is incomplete \(BGZF block at byte 0\)/);
   });
 
-  it('reports a block whose data does not inflate to its stated size', () => {
+  it('reports a block whose data does not inflate to its stated size, naming the file', () => {
     const block = bgzfBlock(Buffer.from('hello\n'));
     block.writeUInt32LE(99, block.length - 4);
-    expect(() => readAll(file(block))).toThrow(/corrupt BGZF block at byte 0/);
+    const path = file(block);
+    expect(() => readAll(path)).toThrow(/ISIZE mismatch .*\(BGZF block at byte 0\)/);
+    expect(() => readAll(path)).toThrow(expect.objectContaining({ where: { file: path } }));
   });
 });

@@ -4,6 +4,7 @@ import { TabixIndexedFile } from '@gmod/tabix';
 import { describe, expect, it } from 'vitest';
 import { openIndexed, type Region } from '../../src/io/tabix.js';
 import { fixture } from '../helpers/cli.js';
+import { strictIndex } from './helpers.js';
 
 const CASES: [string, string][] = [
   [fixture('io', 'regions.vcf.gz'), fixture('io', 'regions.vcf.gz.tbi')],
@@ -25,7 +26,7 @@ function rng(seed: number): () => number {
 
 async function ours(path: string, index: string, regions: Region[]): Promise<string[]> {
   let text = '';
-  for await (const chunk of openIndexed(path, index).chunks(regions)) text += chunk.toString('utf8');
+  for await (const chunk of openIndexed(path, strictIndex, index).chunks(regions)) text += chunk.toString('utf8');
   return text.split('\n').filter((l) => l !== '');
 }
 

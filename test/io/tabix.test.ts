@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { findIndex, openIndexed, planRegions, type Region } from '../../src/io/tabix.js';
-import { collect, tempDir } from './helpers.js';
+import { collect, strictIndex, tempDir } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/io');
 const tbi = join(fixtures, 'regions.vcf.gz');
 const csi = join(fixtures, 'regions-csi.vcf.gz');
 
 async function ids(path: string, regions: Region[]): Promise<string[]> {
-  const text = Buffer.concat(await collect(openIndexed(path).chunks(regions))).toString();
+  const text = Buffer.concat(await collect(openIndexed(path, strictIndex).chunks(regions))).toString();
   expect(text.endsWith('\n')).toBe(true);
   return text
     .trimEnd()
@@ -28,7 +28,7 @@ describe('findIndex', () => {
 
 describe('openIndexed', () => {
   it('returns the header with every line ended', async () => {
-    const h = await openIndexed(tbi).header();
+    const h = await openIndexed(tbi, strictIndex).header();
     expect(h.startsWith('##fileformat=VCFv4.2\n')).toBe(true);
     expect(h.endsWith('#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n')).toBe(true);
   });
@@ -65,27 +65,29 @@ describe('openIndexed', () => {
   });
 
   it('yields nothing for contigs absent from the index', async () => {
-    expect(await collect(openIndexed(tbi).chunks([{ chrom: '1', start0: 0, end: 1000 }]))).toEqual([]);
+    expect(await collect(openIndexed(tbi, strictIndex).chunks([{ chrom: '1', start0: 0, end: 1000 }]))).toEqual([]);
   });
 
   it('lists the contigs as the file names them', async () => {
-    expect(await openIndexed(tbi).contigs()).toEqual(['chr1', 'chr2']);
+    expect(await openIndexed(tbi, strictIndex).contigs()).toEqual(['chr1', 'chr2']);
   });
 
   it('refuses an input without an index', () => {
     const copy = join(tempDir(), 'x.vcf.gz');
     copyFileSync(tbi, copy);
-    expect(() => openIndexed(copy)).toThrow(InputError);
+    expect(() => openIndexed(copy, strictIndex)).toThrow(InputError);
   });
 
-  it('reports a corrupt index as an input error naming the file', async () => {
+  it('reports a corrupt index as an input error naming the index', async () => {
     const dir = tempDir();
     const copy = join(dir, 'x.vcf.gz');
     copyFileSync(tbi, copy);
     copyFileSync(join(fixtures, 'PROVENANCE.md'), `${copy}.tbi`);
-    const r = openIndexed(copy);
+    const r = openIndexed(copy, strictIndex);
+    const naming = expect.objectContaining({ where: { file: `${copy}.tbi` } });
+    await expect(r.header()).rejects.toThrow(naming);
     await expect(r.header()).rejects.toThrow(InputError);
-    await expect(collect(r.chunks([{ chrom: 'chr1', start0: 0, end: 10 }]))).rejects.toThrow(/cannot read indexed input/);
+    await expect(collect(r.chunks([{ chrom: 'chr1', start0: 0, end: 10 }]))).rejects.toThrow(/cannot read the index/);
   });
 });
 

@@ -1,0 +1,200 @@
+// The data lines of a VCF stream → VcfRecords: pieces of text (or batches already scanned in the
+// BGZF inflate workers) go through the byte-level prefilter, whose events say which lines are
+// candidates for a full parse (line-parser.ts) and which are skipped and why. Also checks the sort
+// order across scans, once per input.
+import type { ScannableSource, BgzfPiece } from '../io/open.js';
+import type { SiteIndex } from '../kb/site-index.js';
+import type { Warnings } from '../log.js';
+import { canonicalContig } from '../normalize/contig.js';
+import type { Summary, VcfHeader, VcfRecord } from '../types.js';
+import type { LineParser } from './line-parser.js';
+import { EventKind, Prefilter, scanText, WORKER_PLUGIN_SOURCE, type ContigRun, type Scan, type WorkerConfig, type WorkerScan } from './prefilter.js';
+
+/** Skip reason for data lines the prefilter found far from every knowledge-base site. */
+export const SKIP_NO_SITE = 'not-at-kb-site';
+
+const NEWLINE = Buffer.from('\n');
+
+export interface ScanInput {
+  /** The pieces after the header; `source` is their scannable face (BGZF input) when there is one. */
+  pieces: AsyncIterator<BgzfPiece>;
+  source: ScannableSource | undefined;
+  /** The piece holding the first data line, from `restAt`. */
+  rest: Buffer | undefined;
+  restAt: number;
+  /** The input ended within the header. */
+  ended: boolean;
+}
+
+export interface ScanContext {
+  header: VcfHeader;
+  index: SiteIndex | undefined;
+  summary: Summary;
+  warnings: Warnings;
+  file: string;
+  lines: LineParser;
+}
+
+export class RecordScan {
+  private lineNo: number;
+  /**
+   * Raw CHROM → canonical as resolved on this thread: the workers look names up in this table
+   * (canonicalContig cannot run there) and hand back a batch with a name they do not know.
+   */
+  private readonly names = new Map<string, string>();
+  private fresh: [string, string][] = [];
+  private readonly pre: Prefilter;
+  private readonly inWorkers: boolean;
+  // Sort order, joined across scans (each scan checks only its own lines).
+  // undefined before the first record, so that every contig, even an empty CHROM, counts as seen.
+  private lastContig: string | undefined;
+  private lastPos = 0;
+  private readonly seen = new Set<string>();
+  private unsortedWarned = false;
+  /** A line not yet ended by a newline, from the end of the previous piece. */
+  private pending: Buffer | undefined;
+
+  constructor(
+    private readonly input: ScanInput,
+    private readonly cx: ScanContext,
+  ) {
+    const { header, index } = cx;
+    const hasEnd = header.info.has('END');
+    this.lineNo = header.headerLines;
+    for (const raw of header.contigs.keys()) this.canon(raw);
+    this.pre = new Prefilter(index, hasEnd, this.canon);
+    const config: WorkerConfig | undefined = index && { hasEnd, sites: index.sites(), contigs: this.fresh };
+    this.inWorkers = input.source !== undefined && config !== undefined && input.source.scanWith(WORKER_PLUGIN_SOURCE, config);
+    this.fresh = [];
+  }
+
+  private readonly canon = (raw: string): string => {
+    let c = this.names.get(raw);
+    if (c === undefined) {
+      this.names.set(raw, (c = canonicalContig(raw)));
+      this.fresh.push([raw, c]);
+    }
+    return c;
+  };
+
+  /** Every record of the input, in file order. */
+  async *records(): AsyncGenerator<VcfRecord> {
+    const { pieces, rest, restAt } = this.input;
+    try {
+      if (rest !== undefined) yield* this.piece(rest.subarray(restAt));
+      while (!this.input.ended) {
+        const next = await pieces.next();
+        if (next.done) break;
+        const p = next.value;
+        if (Buffer.isBuffer(p)) yield* this.piece(p);
+        else yield* this.batch(p.scanned as WorkerScan);
+      }
+      // The last line may lack its newline.
+      const last = this.pending;
+      if (last !== undefined && last.length > 0) yield* this.text(last, 0, last.length);
+    } finally {
+      // Stops the input (and its workers) when the records are abandoned or a warning is fatal.
+      await pieces.return?.();
+    }
+  }
+
+  /** Acts on a scan's events in line order; `bytes` holds the candidate lines. */
+  private *apply(r: Scan, bytes: Buffer): Generator<VcfRecord> {
+    const { summary, lines } = this.cx;
+    const skipped = summary.skipped;
+    const base = this.lineNo;
+    let uns = this.unsortedWarned ? undefined : this.firstUnsorted(r);
+    this.joinRuns(r);
+    summary.records += r.records;
+    for (const ev of r.events) {
+      if (uns !== undefined && uns.line <= ev.line) {
+        this.warnUnsorted(uns.why, base + uns.line);
+        uns = undefined;
+      }
+      // The skip counter's key is created when the first skip happens (key order shows in outputs).
+      if (r.firstSkip >= 0 && r.firstSkip < ev.line && skipped[SKIP_NO_SITE] === undefined) skipped[SKIP_NO_SITE] = 0;
+      const line = base + ev.line;
+      if (ev.kind === EventKind.Candidate) {
+        summary.candidates++;
+        const rec = lines.parse(bytes, ev.start, ev.end, line, ev.contig);
+        if (rec !== undefined) {
+          summary.parsed++;
+          yield rec;
+        }
+      } else if (ev.kind === EventKind.EmptyLine) lines.skip('empty-line', 'empty line', { line });
+      else if (ev.kind === EventKind.HeaderInData) lines.skip('header-in-data', "'#' line after the first data line", { line, text: ev.text });
+      else if (ev.kind === EventKind.TooFewFields) lines.skip('column-count', 'fewer than 8 tab-separated columns', { line, text: ev.text });
+      else lines.skip('bad-pos', 'POS is not a positive integer', { line, column: 2, text: ev.text });
+    }
+    if (uns !== undefined) this.warnUnsorted(uns.why, base + uns.line);
+    if (r.skipped > 0) skipped[SKIP_NO_SITE] = (skipped[SKIP_NO_SITE] ?? 0) + r.skipped;
+    this.lineNo = base + r.lines;
+  }
+
+  /** The scan's contigs count as seen; its last record is where the next scan continues from. */
+  private joinRuns(r: Scan): void {
+    r.runs.forEach((run, k) => {
+      if (k > 0 || run.contig !== this.lastContig) this.seen.add(run.contig);
+    });
+    const lastRun = r.runs[r.runs.length - 1];
+    if (lastRun !== undefined) {
+      this.lastContig = lastRun.contig;
+      this.lastPos = r.lastPos;
+    }
+  }
+
+  /** The first sort violation of a scan, given the lines before it. */
+  private firstUnsorted(r: Scan): { line: number; why: string } | undefined {
+    const inside = r.unsorted;
+    for (let k = 0; k < r.runs.length; k++) {
+      const run = r.runs[k] as ContigRun;
+      if (inside !== undefined && inside.line <= run.line) break;
+      if (k === 0 && run.contig === this.lastContig) {
+        if (run.pos < this.lastPos) return { line: run.line, why: `position ${run.pos} after ${this.lastPos} on ${run.contig}` };
+      } else if (this.seen.has(run.contig)) return { line: run.line, why: `contig ${run.contig} appears again` };
+    }
+    return inside;
+  }
+
+  private warnUnsorted(why: string, line: number): void {
+    this.unsortedWarned = true;
+    this.cx.warnings.add('unsorted', `input is not position-sorted (${why}); results are still complete`, { file: this.cx.file, line });
+  }
+
+  /** Scans whole lines on this thread. */
+  private *text(buf: Buffer, s: number, e: number): Generator<VcfRecord> {
+    const r = scanText(this.pre, buf, s, e);
+    if (this.fresh.length > 0) {
+      if (this.inWorkers) this.input.source?.update({ contigs: this.fresh });
+      this.fresh = [];
+    }
+    yield* this.apply(r, buf);
+  }
+
+  /** Inflated or plain text cut anywhere: whole lines are scanned, the rest waits in `pending`. */
+  private *piece(buf: Buffer): Generator<VcfRecord> {
+    const last = buf.lastIndexOf(10);
+    if (last < 0) {
+      this.pending = this.pending === undefined ? buf : Buffer.concat([this.pending, buf]);
+      return;
+    }
+    let s = 0;
+    if (this.pending !== undefined) {
+      s = buf.indexOf(10) + 1;
+      const line = Buffer.concat([this.pending, buf.subarray(0, s)]);
+      this.pending = undefined;
+      yield* this.text(line, 0, line.length);
+    }
+    if (s <= last) yield* this.text(buf, s, last + 1);
+    this.pending = last + 1 < buf.length ? buf.subarray(last + 1) : undefined;
+  }
+
+  /** A batch scanned in a worker: its first line joins `pending`, its last partial line waits. */
+  private *batch(r: WorkerScan): Generator<VcfRecord> {
+    const line = Buffer.concat(this.pending === undefined ? [r.head, NEWLINE] : [this.pending, r.head, NEWLINE]);
+    this.pending = undefined;
+    yield* this.text(line, 0, line.length);
+    yield* this.apply(r, Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength));
+    if (r.tail.length > 0) this.pending = Buffer.from(r.tail.buffer, r.tail.byteOffset, r.tail.byteLength);
+  }
+}
