@@ -1,11 +1,12 @@
 // Opens an input for a run: bytes (stream or index regions) → header → genome build → prefilter
 // index → VcfRecords. Every command (annotate, pgx, report) reads its records through here, so the
 // streamed and the indexed paths, and the build decision, are the same for all of them.
-import { readFileSync } from 'node:fs';
 import { BuildVote } from './build-vote.js';
 import { UsageError } from './errors.js';
 import { findIndex, openIndexed, type Region } from './io/tabix.js';
+import { LineLimit, limitLines } from './io/line-limit.js';
 import { openInput } from './io/open.js';
+import { readTextFile } from './io/text-file.js';
 import { mergeIntervals } from './kb/intervals.js';
 import { SiteIndex } from './kb/site-index.js';
 import type { Warnings } from './log.js';
@@ -28,6 +29,11 @@ export interface PipelineOptions {
   regionsFile?: string;
   index: 'auto' | 'never';
   threads?: number;
+  /** --vaf-field, --dp-field (src/vcf/depth-fields.ts). */
+  vafField?: string;
+  dpField?: string;
+  /** --max-line-bytes (default: src/io/line-limit.ts). */
+  maxLineBytes?: number;
 }
 
 export interface Run {
@@ -60,12 +66,7 @@ export function userRegions(regions: string | undefined, regionsFile: string | u
     }
   }
   if (regionsFile !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(regionsFile, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read the -R/--regions-file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: regionsFile }, e);
-    }
+    const text = readTextFile(regionsFile, '-R/--regions-file', UsageError).toString('utf8');
     text.split('\n').forEach((line, i) => {
       if (line === '' || line.startsWith('#') || line.startsWith('track') || line.startsWith('browser')) return;
       const f = line.split('\t');
@@ -131,13 +132,16 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
     }
     chunks = concat(Buffer.from(headerText), indexed.chunks(regions));
   } else {
-    chunks = (await openInput(input, opts.threads === undefined ? {} : { threads: opts.threads })).chunks();
+    const { threads, maxLineBytes } = opts;
+    chunks = (await openInput(input, { ...(threads !== undefined ? { threads } : {}), ...(maxLineBytes !== undefined ? { maxLineBytes } : {}) })).chunks();
   }
 
   // Through the index the reader sees only the regions' lines, so its line numbers would not be
   // the file's: messages then say so.
   const label = access === 'index' ? `${file} (region read via index; line numbers count from the first region)` : file;
-  const reader = await readVcf(chunks, { file: label, samples: opts.samples, policy: opts.policy, warnings });
+  // A streamed input is limited as it is read (openInput); the index's lines are counted as the reader counts them.
+  if (access === 'index') chunks = limitLines(chunks, new LineLimit(label, opts.maxLineBytes));
+  const reader = await readVcf(chunks, { file: label, samples: opts.samples, policy: opts.policy, vafField: opts.vafField, dpField: opts.dpField, warnings });
   const header = reader.header;
   for (const m of matchers) m.useHeader?.(header);
   const fromHeader = detectBuild(header, 'auto', file);

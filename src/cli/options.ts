@@ -1,6 +1,7 @@
 // Options shared by annotate, pgx and report, declared once and parsed into one typed object.
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { DEFAULT_MAX_LINE_BYTES, MAX_LINE_BYTES_CAP } from '../io/line-limit.js';
 import type { Build } from '../types.js';
 import { parseBuild } from './kb.js';
 
@@ -21,6 +22,9 @@ export interface CommonOptions {
   regionsFile?: string;
   index: 'auto' | 'never';
   threads?: number;
+  vafField?: string;
+  dpField?: string;
+  maxLineBytes: number;
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -34,10 +38,13 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--min-dp <n>', 'calls with depth below N become no-calls')
     .option('--min-gq <n>', 'calls with genotype quality below N become no-calls')
     .option('--min-vaf <x>', 'calls with variant allele fraction below X become no-calls')
+    .option('--vaf-field <name>', 'INFO or FORMAT field to read the allele fraction from (before the per-caller fields)')
+    .option('--dp-field <name>', 'INFO or FORMAT field to read the depth from (before DP)')
     .option('-r, --regions <list>', 'only these regions (chr:start-end, comma-separated); uses the index when present')
     .option('-R, --regions-file <file>', 'only the regions of a BED file; uses the index when present')
     .addOption(new Option('--index <mode>', 'auto: read only KB regions through a .tbi/.csi beside the input; never: stream the whole file').choices(['auto', 'never']).default('auto'))
     .option('--threads <n>', 'BGZF inflate threads (default: up to 2)')
+    .option('--max-line-bytes <n>', `a longer input line is an error, exit 3 (default ${DEFAULT_MAX_LINE_BYTES}: 256 MiB)`)
     .option('--strict', 'per-record problems are fatal (exit 3) instead of counted warnings')
     .option('-q, --quiet', 'no warnings or progress on stderr')
     .option('--no-progress', 'no progress line (shown by default when stderr is a terminal)');
@@ -50,6 +57,12 @@ function num(name: string, v: unknown, min: number, max = Infinity): number | un
     const range = max === Infinity ? `≥ ${min}` : `between ${min} and ${max}`;
     throw new UsageError(`${name} must be a number ${range}, not '${String(v)}'`);
   }
+  return n;
+}
+
+function int(name: string, v: unknown, min: number, max: number): number | undefined {
+  const n = num(name, v, min, max);
+  if (n !== undefined && !Number.isInteger(n)) throw new UsageError(`${name} must be a whole number, not '${String(v)}'`);
   return n;
 }
 
@@ -71,5 +84,8 @@ export function parseCommon(raw: Record<string, unknown>): CommonOptions {
     regionsFile: raw.regionsFile as string | undefined,
     index: (raw.index as 'auto' | 'never' | undefined) ?? 'auto',
     threads: num('--threads', raw.threads, 0, 64),
+    vafField: raw.vafField as string | undefined,
+    dpField: raw.dpField as string | undefined,
+    maxLineBytes: int('--max-line-bytes', raw.maxLineBytes, 1, MAX_LINE_BYTES_CAP) ?? DEFAULT_MAX_LINE_BYTES,
   };
 }

@@ -9,6 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { cutBlocks, corrupt } from './bgzf.js';
 import { inflateInline, InflatePool, type BatchResult } from './inflate-pool.js';
+import { LineLimit, limitLines } from './line-limit.js';
 import { wholeLines } from './lines.js';
 import { bytesToSniff, sniffFormat, type InputFormat } from './sniff.js';
 
@@ -50,6 +51,8 @@ export interface OpenOptions {
   threads?: number;
   /** Inflated bytes per BGZF batch (default 2 MB); tests make it small to cut lines across batches. */
   batchSize?: number;
+  /** A longer line is exit 3 (--max-line-bytes; default DEFAULT_MAX_LINE_BYTES, src/io/line-limit.ts). */
+  maxLineBytes?: number;
 }
 
 const READ_SIZE = 4 << 20;
@@ -88,9 +91,11 @@ export async function openBytes(raw: AsyncIterable<Buffer>, name: string, opts: 
       if (used) throw new Error(`${name}: input chunks() can be iterated only once`);
       used = true;
       const bytes = sniffed.rest;
-      if (format === 'plain') return wholeLines(bytes);
-      if (format === 'gzip') return wholeLines(gunzip(bytes, name));
-      const bgzf = new BgzfSource(bytes, name, threads, opts.batchSize);
+      // Checked before wholeLines, which holds a line until its newline arrives.
+      const limit = new LineLimit(name, opts.maxLineBytes);
+      if (format === 'plain') return wholeLines(limitLines(bytes, limit));
+      if (format === 'gzip') return wholeLines(limitLines(gunzip(bytes, name), limit));
+      const bgzf = new BgzfSource(bytes, name, threads, opts.batchSize, limit);
       return {
         [Symbol.asyncIterator]: () => wholeLines(bgzf as AsyncIterable<Buffer>)[Symbol.asyncIterator](),
         [SCAN]: bgzf,
@@ -172,9 +177,14 @@ async function peek(src: AsyncIterable<Buffer>, n: number): Promise<Peeked> {
   }
   const bytes = got.length === 1 ? (got[0] as Buffer) : Buffer.concat(got);
   async function* rest(): AsyncGenerator<Buffer> {
-    if (bytes.length > 0) yield bytes;
-    if (ended) return;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    try {
+      if (bytes.length > 0) yield bytes;
+      if (ended) return;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    } finally {
+      // A reader that stops early (an error, `| head`) closes the file behind the stream.
+      if (!ended) await it.return?.(undefined);
+    }
   }
   return { bytes, rest: rest() };
 }
@@ -211,9 +221,12 @@ class BgzfSource implements ScannableSource {
     private readonly name: string,
     private readonly threads: number,
     private readonly batchSize: number | undefined,
+    private readonly limit: LineLimit,
   ) {}
 
   scanWith(plugin: string, config: unknown): boolean {
+    // The limit never sees the lines a worker scans whole: a limit shorter than a batch is checked here.
+    if (!this.limit.coversBatches(this.batchSize)) return false;
     this.pool?.plugin(plugin, config);
     return this.pool !== undefined;
   }
@@ -256,7 +269,9 @@ class BgzfSource implements ScannableSource {
         if ('error' in r) {
           throw corrupt(this.name, next.fileOffset + (next.starts[r.block] ?? 0), r.error);
         }
-        yield 'out' in r ? Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength) : r;
+        const piece = 'out' in r ? Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength) : r;
+        this.limit.piece(piece);
+        yield piece;
       }
     } finally {
       await batches.return(undefined);

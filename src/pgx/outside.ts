@@ -3,8 +3,8 @@
 // comments. Outside calls serve genes the VCF cannot call (CYP2D6, HLA-A, HLA-B, MT-RNR1) and
 // override any gene. A bad row is a warning naming the file and line (fatal under --strict); the
 // other rows and genes still run. A row without a sample belongs to a single-sample input only.
-import { readFileSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
+import { readTextFile } from '../io/text-file.js';
 import type { Warnings } from '../log.js';
 
 export interface OutsideCall {
@@ -45,13 +45,7 @@ export function parseOutsideCalls(text: string, file: string, knownGenes: Readon
 }
 
 export function readOutsideCalls(path: string, knownGenes: ReadonlySet<string>, warnings: Warnings): OutsideCall[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read the outside-call file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path }, e);
-  }
-  return parseOutsideCalls(text, path, knownGenes, warnings);
+  return parseOutsideCalls(readTextFile(path, 'outside-call file', InputError).toString('utf8'), path, knownGenes, warnings);
 }
 
 /**

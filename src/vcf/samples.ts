@@ -1,7 +1,8 @@
 // -s/--samples, bcftools style: "A,B" selects, "^A,B" excludes, a file path (one name per line)
 // selects its names and "^file" excludes them. Unknown names are a usage error, not a silent miss.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { readTextFile } from '../io/text-file.js';
 import { decodeBytes } from '../text.js';
 
 export interface SampleSelection {
@@ -35,7 +36,7 @@ export function selectSamples(all: string[], spec: string | undefined): SampleSe
 function readList(body: string): string[] {
   if (existsSync(body) && statSync(body).isFile()) {
     // Bytes that are not UTF-8 are kept (src/text.ts), as in header sample names: such a name still matches.
-    return decodeBytes(readFileSync(body))
+    return decodeBytes(readTextFile(body, '-s samples file', UsageError))
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l !== '' && !l.startsWith('#'));

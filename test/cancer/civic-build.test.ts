@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { canShow, parseProfile } from '../../scripts/kb/civic.js';
 import { readCivicVcf, readTsv, reverseComplement, trimAlleles } from '../../scripts/kb/civic-read.js';
 import { loadCancerKb } from '../../src/cancer/kb.js';
@@ -11,6 +11,7 @@ const dataDir = new URL('../../data', import.meta.url).pathname;
 
 describe('CIViC readers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vcfact-civic-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads TSVs without quoting', () => {
     const f = join(dir, 'a.tsv');
@@ -114,8 +115,12 @@ describe('built cancer tables (data/cancer)', () => {
   it('a missing or corrupt data dir is a KB error (exit 4)', () => {
     expect(() => loadCancerKb('/nonexistent').tables()).toThrow(expect.objectContaining({ exitCode: 4 }));
     const dir = mkdtempSync(join(tmpdir(), 'vcfact-kb-'));
-    mkdirSync(join(dir, 'cancer'));
-    writeFileSync(join(dir, 'cancer', 'civic-biomarkers.json'), '[{');
-    expect(() => loadCancerKb(dir).tables()).toThrow(/not valid JSON/);
+    try {
+      mkdirSync(join(dir, 'cancer'));
+      writeFileSync(join(dir, 'cancer', 'civic-biomarkers.json'), '[{');
+      expect(() => loadCancerKb(dir).tables()).toThrow(/not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

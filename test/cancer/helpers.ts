@@ -2,7 +2,8 @@
 import { trimAlleles } from '../../src/normalize/trim.js';
 import type { Call, SplitVariant } from '../../src/types.js';
 import { record } from '../helpers/records.js';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Biomarker, EvidenceItem, Profile, TranscriptRow } from '../../src/cancer/types.js';
@@ -20,9 +21,16 @@ export function sv(contig: string, pos: number, ref: string, alt: string, opts: 
 }
 
 
+const made: string[] = [];
+// Registered when a test file imports this module: its knowledge-base folders go when the file is done.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A data dir holding the given cancer tables (single-variant profiles are added for every biomarker without one). */
 export function kbDir(biomarkers: Biomarker[], items: EvidenceItem[], profiles: Profile[] = [], transcripts: TranscriptRow[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'vcfact-cancer-'));
+  made.push(dir);
   mkdirSync(join(dir, 'cancer'));
   const all = [...profiles];
   for (const b of biomarkers) if (!all.some((p) => p.id === b.id)) all.push({ id: b.id, name: `${b.gene} ${b.name}`, expr: b.id, parts: [b.id] });

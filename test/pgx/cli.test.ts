@@ -1,14 +1,15 @@
 // `vcfact pgx` through the commander program, writing to temp files.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { registerPgx } from '../../src/cli/pgx.js';
 import { CONF } from './helpers.js';
 
 const EX = join(CONF, 'examples');
 const tmp = mkdtempSync(join(tmpdir(), 'vcfact-pgx-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function pgx(...args: string[]): Promise<number> {
   const program = buildProgram();

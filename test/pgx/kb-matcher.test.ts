@@ -1,5 +1,5 @@
 // Run-time KB loading and the annotate matcher.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,13 +39,17 @@ describe('loadPgxKb', () => {
   });
 
   it('a missing or corrupt table is a knowledge-base error', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pgxkb-'));
-    expect(() => loadPgxKb(dir)).toThrow(KbError);
-    mkdirSync(join(dir, 'pgx'));
-    writeFileSync(join(dir, 'pgx', 'sites.json'), '{"rows": 3}');
-    expect(() => loadPgxKb(dir)).toThrow(/not valid/);
-    writeFileSync(join(dir, 'pgx', 'sites.json'), '{"rows": []}');
-    expect(() => loadPgxKb(dir).genes()).toThrow(KbError);
+    const dir = mkdtempSync(join(tmpdir(), 'vcfact-pgxkb-'));
+    try {
+      expect(() => loadPgxKb(dir)).toThrow(KbError);
+      mkdirSync(join(dir, 'pgx'));
+      writeFileSync(join(dir, 'pgx', 'sites.json'), '{"rows": 3}');
+      expect(() => loadPgxKb(dir)).toThrow(/not valid/);
+      writeFileSync(join(dir, 'pgx', 'sites.json'), '{"rows": []}');
+      expect(() => loadPgxKb(dir).genes()).toThrow(KbError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,10 +12,15 @@ describe('selectSamples', () => {
   it('selects a comma list in file order', () => expect(selectSamples(all, 'C,A')).toEqual({ indices: [0, 2], names: ['A', 'C'] }));
   it('excludes with ^', () => expect(selectSamples(all, '^B,D').names).toEqual(['A', 'C']));
   it('reads a file of names, and ^file excludes them', () => {
-    const f = join(mkdtempSync(join(tmpdir(), 'vcfact-')), 'samples.txt');
-    writeFileSync(f, 'B\n\nD\r\n');
-    expect(selectSamples(all, f).names).toEqual(['B', 'D']);
-    expect(selectSamples(all, `^${f}`).names).toEqual(['A', 'C']);
+    const dir = mkdtempSync(join(tmpdir(), 'vcfact-'));
+    const f = join(dir, 'samples.txt');
+    try {
+      writeFileSync(f, 'B\n\nD\r\n');
+      expect(selectSamples(all, f).names).toEqual(['B', 'D']);
+      expect(selectSamples(all, `^${f}`).names).toEqual(['A', 'C']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('names an unknown sample', () => {
     expect(() => selectSamples(all, 'A,Z')).toThrow(UsageError);
