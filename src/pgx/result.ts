@@ -6,6 +6,8 @@ import type { PhenotypeRow } from './kb-types.js';
 import type { GenotypeSource, PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
 import type { OutsideCall } from './outside.js';
+import { fromOutside } from './outside-result.js';
+import { geneOutcome, type ResultMemo } from './result-memo.js';
 import { warnIfOutsideDisagrees } from './outside-check.js';
 import type { Warnings } from '../log.js';
 import { NO_RESULT, phenotypeOf, type Phenotype } from './phenotype.js';
@@ -39,6 +41,8 @@ export interface PgxResult {
   gene: string;
   /** Top call ('' when none). */
   diplotype: string;
+  /** The calls as PharmCAT's report labels them (`X (heterozygous)` for CACNA1S, CFTR, RYR1). */
+  labels: string[];
   /** Best first (PharmCAT naming); for lowest-function genes the allele list PharmCAT reports. */
   diplotypes: string[];
   phenotype: string | null;
@@ -88,7 +92,7 @@ export function toTsvRow(r: PgxResult): Record<string, unknown> {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-interface GeneOutcome {
+export interface GeneOutcome {
   result: Omit<PgxResult, 'recommendations' | 'genotype_source' | 'caveats'>;
   /** Lookup values per candidate (one entry when unambiguous). */
   lookups: { candidate?: string; values: Set<string> }[];
@@ -105,7 +109,8 @@ function evidenceOf(call: GeneCall): PgxEvidence[] {
   });
 }
 
-function fnText(p: Phenotype): string[] {
+/** 'allele: function (activity)' per haplotype. */
+export function fnText(p: Phenotype): string[] {
   return p.functions.map((f) => `${f.allele}: ${f.function ?? 'unknown'}${f.activity !== null ? ` (${f.activity})` : ''}`);
 }
 
@@ -138,6 +143,7 @@ function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: Phenoty
     gene: call.gene,
     diplotype: list ? shown.join(', ') : (shown[0] ?? ''),
     diplotypes: shown,
+    labels: call.kind === 'none' && call.fallback ? shown : call.labels,
     phenotype: noCall ? null : ambiguous && distinct.size > 1 ? null : (top?.phenotype ?? null),
     activity_score: noCall ? null : ambiguous && distinct.size > 1 ? null : (top?.activityScore ?? null),
     lookup_key: noCall || !top ? NO_RESULT : ambiguous && distinct.size > 1 ? NO_RESULT : top.lookupKey,
@@ -158,74 +164,6 @@ function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: Phenoty
   return { result, lookups };
 }
 
-function fromOutside(sample: string, oc: OutsideCall, row: PhenotypeRow | undefined, reference: string, kb: PgxKb): GeneOutcome {
-  let pheno: Phenotype | undefined;
-  let values = new Set<string>();
-  if (oc.gene === 'HLA-A' || oc.gene === 'HLA-B') {
-    if (oc.diplotype) values = hlaStatuses(kb.recommendations(), oc.gene, oc.diplotype);
-  } else if (oc.diplotype) {
-    const names = oc.diplotype.split('/').map((x) => x.trim());
-    // MT-RNR1 variants are named 'm.1555A>G' in the phenotype map.
-    const norm = names.map((n) => (row && !row.alleles[n] && row.alleles[`m.${n}`] ? `m.${n}` : n));
-    pheno = phenotypeOf(row, norm, reference);
-  }
-  const phenotype = oc.phenotype ?? pheno?.phenotype ?? null;
-  const score = oc.activityScore ?? pheno?.activityScore ?? null;
-  let lookup = pheno?.lookupKey ?? NO_RESULT;
-  if (oc.phenotype && !row?.activity) lookup = oc.phenotype;
-  if (oc.activityScore && row?.activity) lookup = oc.activityScore;
-  if (lookup !== NO_RESULT && values.size === 0) values.add(lookup);
-  const result: GeneOutcome['result'] = {
-    sample,
-    gene: oc.gene,
-    diplotype: oc.diplotype ?? '',
-    diplotypes: oc.diplotype ? [oc.diplotype] : [],
-    phenotype,
-    activity_score: score,
-    lookup_key: values.size ? [...values].sort().join(';') : NO_RESULT,
-    functions: pheno ? fnText(pheno) : [],
-    missing_sites: [],
-    call_quality: 'outside-call',
-    source: 'outside-call',
-    note: `from outside call ${oc.file}:${oc.line}${pheno?.note ? `; ${pheno.note}` : ''}`,
-    candidates: [],
-    evidence: [],
-  };
-  return { result, lookups: values.size ? [{ values }] : [] };
-}
-
-/**
- * Results reused across the samples of one run: a gene's outcome for every sample whose calls at
- * its positions are the same (PgxCollector.signature), and the recommendations for every sample
- * whose lookups are the same. Cohorts repeat genotypes, so most samples cost a few lookups.
- */
-export class ResultMemo {
-  readonly genes = new Map<string, { byKey: Map<string, GeneOutcome>; tries: number; hits: number }>();
-  readonly recommendations = new Map<string, RecommendationHit[][]>();
-}
-
-/** A gene whose first MEMO_TRIAL samples repeat less than one time in MEMO_MIN_HITS is no longer memoised (its keys cost more than they save). */
-const MEMO_TRIAL = 200;
-const MEMO_MIN_HITS = 4;
-
-function geneOutcome(memo: ResultMemo | undefined, gene: string, key: () => string, sample: string, make: () => GeneOutcome): GeneOutcome {
-  if (!memo) return make();
-  let m = memo.genes.get(gene);
-  if (!m) memo.genes.set(gene, (m = { byKey: new Map(), tries: 0, hits: 0 }));
-  if (m.tries >= MEMO_TRIAL && m.hits * MEMO_MIN_HITS < m.tries) return make();
-  m.tries++;
-  const k = key();
-  const hit = m.byKey.get(k);
-  if (hit) {
-    m.hits++;
-    return { result: { ...hit.result, sample }, lookups: hit.lookups };
-  }
-  const made = make();
-  m.byKey.set(k, made);
-  return made;
-}
-
-/** Every gene for one sample (outside calls override), with the recommendations that apply. */
 export function sampleResults(
   kb: PgxKb,
   collector: PgxCollector,

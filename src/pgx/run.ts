@@ -6,7 +6,8 @@ import { PgxCollector } from './collect.js';
 import type { PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
 import { OUTSIDE_ONLY_GENES, type OutsideCall, outsideCallsBySample, readOutsideCalls } from './outside.js';
-import { type PgxResult, ResultMemo, sampleResults } from './result.js';
+import { ResultMemo } from './result-memo.js';
+import { type PgxResult, sampleResults } from './result.js';
 
 export interface PgxFlags {
   missingAsRef: boolean;
