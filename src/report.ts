@@ -1,17 +1,22 @@
 // report: per sample, the PGx calls and the ranked cancer findings, each with a one-line headline.
+// One pass over the records collects both; then each sample's report is built when the writer asks
+// for it, so only one sample's rows exist at a time (as `pgx` writes its rows).
 import { filterText, matchRecord } from './annotate.js';
-import { type CancerHit, cancerFindings, type Finding } from './cancer/aggregate.js';
+import { type Finding, rankFindings, relevanceFor } from './cancer/aggregate.js';
+import { type CarrierCall, CarrierStore } from './cancer/carriers.js';
 import type { CancerKb } from './cancer/kb.js';
 import type { Matcher } from './match/types.js';
 import type { PgxResult } from './pgx/result.js';
+import type { PgxSample } from './pgx/germline.js';
 import type { PgxRun } from './pgx/run.js';
 import type { Build, VcfHeader, VcfRecord } from './types.js';
-import { gtText, zygosity } from './vcf/genotype.js';
 
 export interface SampleReport {
   sample: string;
   role: 'tumor' | 'normal' | '';
   pgx: PgxResult[];
+  /** Why this sample has no PGx results (a tumour beside its normal, a somatic call set). */
+  pgx_note?: string;
   cancer: Record<string, unknown>[];
 }
 
@@ -22,14 +27,17 @@ export interface ReportInputs {
   cancerMatcher: Matcher;
   cancerKb: CancerKb;
   pgx: PgxRun;
+  /** The samples PGx is called for (germline.ts), by column. */
+  pgxSamples: ReadonlyMap<number, PgxSample>;
+  /** Said in place of PGx results for the other samples. */
+  pgxLeftOut: string;
   samples: readonly string[];
   roles: { tumor?: number; normal?: number };
   tumorType?: string;
 }
 
-function findingRow(f: Finding, sample: number): Record<string, unknown> {
+function findingRow(f: Finding, call: CarrierCall | undefined): Record<string, unknown> {
   const v = f.variant;
-  const call = v.record.calls[sample];
   return {
     headline: f.headline,
     gene: f.match.gene,
@@ -39,9 +47,9 @@ function findingRow(f: Finding, sample: number): Record<string, unknown> {
     pos: v.pos,
     ref: v.ref,
     alt: v.alt,
-    gt: call ? gtText(call) : '',
-    zygosity: call ? zygosity(call, v.altIndex) : '',
-    vaf: call?.vaf?.[v.altIndex - 1],
+    gt: call?.gt ?? '',
+    zygosity: call?.zygosity ?? '',
+    vaf: call?.vaf,
     filter: filterText(v.record),
     relevance: f.relevance,
     likely_germline: f.likelyGermline,
@@ -49,20 +57,31 @@ function findingRow(f: Finding, sample: number): Record<string, unknown> {
   };
 }
 
-/** One pass: PGx genotypes from every record, cancer hits from the records that match. */
-export async function buildReport(inp: ReportInputs): Promise<{ reports: SampleReport[]; matched: number }> {
-  const hits: CancerHit[] = [];
+export interface ReportRun {
+  /** Split variants with a cancer match. */
+  matched: number;
+  /** Each sample's report in sample order, built as it is asked for; iterate once. */
+  reports(): Generator<SampleReport>;
+}
+
+/** One pass: PGx genotypes from every record, cancer hits (their carriers only) from the records that match. */
+export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
+  const hits = new CarrierStore(inp.roles.normal);
   for await (const rec of inp.records) {
     inp.pgx.add(rec);
-    for (const { variant, matches } of matchRecord(rec, inp.header, [inp.cancerMatcher], inp.build())) hits.push({ variant, matches });
+    for (const { variant, matches } of matchRecord(rec, inp.header, [inp.cancerMatcher], inp.build())) hits.add(variant, matches);
   }
-  const reports = inp.samples.map((sample, i): SampleReport => {
-    const role = i === inp.roles.tumor ? 'tumor' : i === inp.roles.normal ? 'normal' : '';
-    const findings =
-      role === 'normal'
-        ? []
-        : cancerFindings(inp.cancerKb, hits, { tumor: i, ...(inp.roles.normal !== undefined ? { normal: inp.roles.normal } : {}) }, inp.tumorType ? { tumorType: inp.tumorType } : {});
-    return { sample, role, pgx: inp.pgx.results({ index: i, name: sample, source: 'germline', caveat: '' }), cancer: findings.map((f) => findingRow(f, i)) };
-  });
-  return { reports, matched: hits.length };
+  const relevanceOf = inp.tumorType ? relevanceFor(inp.cancerKb, inp.tumorType) : undefined;
+  function* reports(): Generator<SampleReport> {
+    for (const [i, sample] of inp.samples.entries()) {
+      const role = i === inp.roles.tumor ? 'tumor' : i === inp.roles.normal ? 'normal' : '';
+      // Only the tumour and samples without a role get findings; the normal flags likely germline.
+      const carried = hits.carriedBy(i);
+      const findings = role === 'normal' ? [] : rankFindings(inp.cancerKb, carried, relevanceOf);
+      const calls = new Map(carried.map((c) => [c.variant, c.call]));
+      const who = inp.pgxSamples.get(i);
+      yield { sample, role, pgx: who ? inp.pgx.results(who) : [], ...(who ? {} : { pgx_note: inp.pgxLeftOut }), cancer: findings.map((f) => findingRow(f, calls.get(f.variant))) };
+    }
+  }
+  return { matched: hits.size, reports };
 }

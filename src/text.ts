@@ -74,9 +74,9 @@ export function encodeText(text: string): string | Buffer {
 /**
  * What a terminal must not receive raw: C0/C1 controls and DEL (escape sequences), bidirectional
  * overrides and line separators (text that displays as something else), and lone surrogates
- * (escaped bytes of invalid UTF-8).
+ * (escaped bytes of invalid UTF-8). Tested one character (code point) at a time.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/gu;
+const UNSAFE = /^(?:[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff])$/u;
 
 function escapeChar(c: string): string {
   const code = c.codePointAt(0) as number;
@@ -92,15 +92,18 @@ export const SHOWN_MAX = 200;
 
 /**
  * Input text made safe for a terminal: control characters escaped (ESC as the four characters
- * `\x1b`), and at most `max` characters of it shown, then `… (N chars)`.
+ * `\x1b`), at most `max` characters shown (escapes counted as shown, never cut in two), then
+ * `… (N chars)` with the text's full length.
  */
 export function terminalSafe(text: string, max = SHOWN_MAX): string {
-  let shown = text;
-  if (text.length > max) {
-    // Not between the halves of a surrogate pair.
-    const cut = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    shown = text.slice(0, cut);
+  let out = '';
+  let used = 0;
+  // Code point by code point, stopping at the limit: a 100 MB line costs no more than a short one.
+  for (const ch of text) {
+    const piece = UNSAFE.test(ch) ? escapeChar(ch) : ch;
+    if (out.length + piece.length > max) break;
+    out += piece;
+    used += ch.length;
   }
-  const safe = shown.replace(UNSAFE, escapeChar);
-  return shown === text ? safe : `${safe}… (${text.length} chars)`;
+  return used === text.length ? out : `${out}… (${text.length} chars)`;
 }

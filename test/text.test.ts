@@ -91,6 +91,9 @@ describe('terminalSafe', () => {
   it('cuts at 200 characters with an ellipsis and the original length', () => {
     const long = 'x'.repeat(5000);
     expect(terminalSafe(long)).toBe(`${'x'.repeat(200)}… (5000 chars)`);
+    // Escapes count as shown, and are never cut in two.
+    expect(terminalSafe('\x01'.repeat(100))).toBe(`${'\\x01'.repeat(50)}… (100 chars)`);
+    expect(terminalSafe(`xx${'\x01'.repeat(100)}`)).toBe(`xx${'\\x01'.repeat(49)}… (102 chars)`);
     expect(terminalSafe('x'.repeat(200))).toBe('x'.repeat(200));
     // Never between the halves of a surrogate pair.
     expect(terminalSafe(`${'x'.repeat(199)}😀😀`)).toBe(`${'x'.repeat(199)}… (203 chars)`);
@@ -103,7 +106,8 @@ describe('describeAt: the one formatter of errors and warnings', () => {
     const msg = describeAt(`duplicate sample name ${evil}`, { file: 'in\x1b[1m.vcf', line: 5, column: 11, text: evil });
     expect(msg).not.toMatch(/[\x00-\x1f]/);
     expect(msg.startsWith('in\\x1b[1m.vcf:5: column 11: duplicate sample name S\\x1b]0;owned\\x07y')).toBe(true);
-    expect(msg).toContain(`: 'S\\x1b]0;owned\\x07${'y'.repeat(200 - 11)}… (${evil.length} chars)'`);
+    // 200 characters as shown: the escapes count (S, \x1b, ]0;owned, \x07 are 17 of them).
+    expect(msg).toContain(`: 'S\\x1b]0;owned\\x07${'y'.repeat(200 - 17)}… (${evil.length} chars)'`);
   });
 
   it('is what VcfactError#describe prints', () => {

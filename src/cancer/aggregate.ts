@@ -173,16 +173,30 @@ export function relevanceFor(kb: CancerKb, term: string): (m: Match) => 'on-labe
   return (m) => (onLabel(tt, m.extra.disease ?? '', m.extra.doid ?? '') ? 'on-label' : 'off-label');
 }
 
+/** A hit that one sample carries, with what its findings need beyond the matches. */
+export interface CarriedHit extends CancerHit {
+  /** The variant is also seen in the normal sample. */
+  likelyGermline: boolean;
+}
+
 /** Findings of the tumour sample, ranked; the normal sample never gets rows of its own. */
 export function cancerFindings(kb: CancerKb, hits: CancerHit[], roles: SampleRoles, opts: FindingOptions = {}): Finding[] {
+  const carried = hits
+    .filter((h) => sampleCarries(h.variant, roles.tumor))
+    .map((h) => ({ ...h, likelyGermline: roles.normal !== undefined && normalCarries(h.variant, roles.normal) }));
+  return rankFindings(kb, carried, opts.tumorType ? relevanceFor(kb, opts.tumorType) : undefined);
+}
+
+/**
+ * Findings from the hits one sample carries (in file order), ranked. A profile that combines
+ * variants needs every part among them. `relevanceOf` (from relevanceFor) marks on/off-label.
+ */
+export function rankFindings(kb: CancerKb, carried: readonly CarriedHit[], relevanceOf?: (m: Match) => 'on-label' | 'off-label'): Finding[] {
   const t = kb.tables();
-  const carried = hits.filter((h) => sampleCarries(h.variant, roles.tumor));
   const present = new Set<number>();
   for (const h of carried) for (const m of h.matches) if (m.kb === 'cancer' && m.extra.civic_variant_id) present.add(Number(m.extra.civic_variant_id));
-  const relevanceOf = opts.tumorType ? relevanceFor(kb, opts.tumorType) : undefined;
   const out: Finding[] = [];
   for (const h of carried) {
-    const germline = roles.normal !== undefined && normalCarries(h.variant, roles.normal);
     for (const m of h.matches) {
       if (m.kb !== 'cancer') continue;
       if (m.extra.profile_parts) {
@@ -190,7 +204,7 @@ export function cancerFindings(kb: CancerKb, hits: CancerHit[], roles: SampleRol
         if (!p || !satisfied(p.expr, present)) continue;
       }
       const relevance = relevanceOf ? relevanceOf(m) : '';
-      out.push({ variant: h.variant, match: m, relevance, likelyGermline: germline, headline: headline(m) });
+      out.push({ variant: h.variant, match: m, relevance, likelyGermline: h.likelyGermline, headline: headline(m) });
     }
   }
   return out.sort(compareFindings);

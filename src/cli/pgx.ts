@@ -1,6 +1,7 @@
 // vcfact pgx: one row per sample × gene (diplotype, phenotype, activity score, missing positions,
 // call quality) with the CPIC recommendations that follow; --by-drug turns it drug-centred.
 import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
 import { type PgxKb, loadPgxKb } from '../pgx/kb.js';
 import { pgxMatcher } from '../pgx/matcher.js';
 import { AbsentTally } from '../pgx/absent.js';
@@ -56,6 +57,7 @@ export function registerPgx(program: Command): void {
         });
         const flags = pgxFlags(raw);
         const who = pgxSamples(s.run.header, s.run.samples, resolveRoles(s.run.header, s.run.samples, raw as RoleOptions), flags, s.run.file);
+        if (who.refusal !== undefined) throw new UsageError(who.refusal);
         if (who.notice !== undefined) say(opts, who.notice);
         const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings);
         const byDrug = raw.byDrug === true;

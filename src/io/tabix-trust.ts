@@ -8,8 +8,7 @@
 // the whole file instead.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { BgzfBlocks } from './tabix-blocks.js';
-import { LineCursor } from './tabix-blocks.js';
+import { LineCursor, type BgzfBlocks, type BlockHead } from './tabix-blocks.js';
 import type { TabixIndex } from './tabix-index.js';
 import { LineSpans } from './tabix-lines.js';
 import type { PlannedRegion } from './tabix-query.js';
@@ -21,8 +20,21 @@ export function distrust(path: string, indexPath: string, index: TabixIndex, blo
   if (Math.floor(statSync(indexPath).mtimeMs / 1000) < Math.floor(file.mtimeMs / 1000)) {
     return `the index ${name} is older than the file (the file was changed after it was indexed)`;
   }
-  const why = spansMisfit(index, blocks, file.size) ?? plan.map((r) => offsetMisfit(blocks, r.from)).find((w) => w !== undefined);
+  const why = spansMisfit(index, blocks, file.size) ?? startsMisfit(blocks, plan);
   return why === undefined ? undefined : `the index ${name} does not fit the file: ${why}`;
+}
+
+/** Every region's start offset (neighbouring regions often start in one block: each block is read once). */
+function startsMisfit(blocks: BgzfBlocks, plan: PlannedRegion[]): string | undefined {
+  const heads = new Map<number, BlockHead | string>();
+  for (const r of plan) {
+    const at = Math.floor(r.from / 65536);
+    let head = heads.get(at);
+    if (head === undefined) heads.set(at, (head = blockAt(blocks, at)));
+    const why = typeof head === 'string' ? head : withinMisfit(head, r.from);
+    if (why !== undefined) return why;
+  }
+  return undefined;
 }
 
 /** Each contig's records lie inside the file, after the previous contig's, from a record of that contig on. */
@@ -43,16 +55,23 @@ function spansMisfit(index: TabixIndex, blocks: BgzfBlocks, size: number): strin
 
 /** A virtual offset on a BGZF block inside the file, within its data. */
 function offsetMisfit(blocks: BgzfBlocks, voff: number): string | undefined {
-  const at = Math.floor(voff / 65536);
-  let head;
+  const head = blockAt(blocks, Math.floor(voff / 65536));
+  return typeof head === 'string' ? head : withinMisfit(head, voff);
+}
+
+/** The block starting at byte `at`, or why there is none. */
+function blockAt(blocks: BgzfBlocks, at: number): BlockHead | string {
+  let head: BlockHead | undefined;
   try {
     head = blocks.head(at);
   } catch {
     return `it points at byte ${at}, where no BGZF block starts`;
   }
-  if (head === undefined) return `it points at byte ${at}, past the end of the file`;
-  if (voff % 65536 > head.isize) return `it points past the data of the BGZF block at byte ${at}`;
-  return undefined;
+  return head ?? `it points at byte ${at}, past the end of the file`;
+}
+
+function withinMisfit(head: BlockHead, voff: number): string | undefined {
+  return voff % 65536 > head.isize ? `it points past the data of the BGZF block at byte ${Math.floor(voff / 65536)}` : undefined;
 }
 
 /** The line at `voff` starts there and is a record of `chrom`. */

@@ -3,7 +3,6 @@
 // tumour's genotype can differ from it (loss of heterozygosity, somatic changes), and a somatic
 // call set holds only candidate somatic sites, germline variants filtered out or absent, so a star
 // allele called from it is wrong however it is read.
-import { UsageError } from '../errors.js';
 import type { VcfHeader } from '../types.js';
 
 export type GenotypeSource = 'germline' | 'normal' | 'tumor' | 'tumor-only' | 'somatic-call-set';
@@ -42,21 +41,29 @@ export function somaticCallSet(header: VcfHeader, selected: readonly string[]): 
 
 const TUMOR_CAVEAT = "tumour genotype: loss of heterozygosity and somatic changes can make it differ from the patient's germline";
 
+export interface PgxPlan {
+  samples: PgxSample[];
+  /** Said once on stderr (whose genotype is used). */
+  notice?: string;
+  /** Why nothing is called (a somatic call set): `pgx` stops with it, `report` says it. */
+  refusal?: string;
+  /** Said in place of the results of a sample that is not called. */
+  leftOut: string;
+}
+
 /**
- * The samples to call and what each result says. A somatic call set is refused (a usage error
- * naming why) unless asked for; with a matched normal only the normal is called unless the
- * tumour is asked for too.
+ * The samples to call and what each result says. A somatic call set is refused unless asked for;
+ * with a matched normal only the normal is called unless the tumour is asked for too.
  */
-export function pgxSamples(header: VcfHeader, samples: readonly string[], roles: { tumor?: number; normal?: number }, opts: GermlineOptions, file: string): { samples: PgxSample[]; notice?: string } {
+export function pgxSamples(header: VcfHeader, samples: readonly string[], roles: { tumor?: number; normal?: number }, opts: GermlineOptions, file: string): PgxPlan {
   const at = (index: number, source: GenotypeSource, caveat = ''): PgxSample => ({ index, name: samples[index] as string, source, caveat });
   const somatic = somaticCallSet(header, samples);
   if (somatic !== undefined) {
     if (!opts.somaticPgx) {
-      throw new UsageError(
-        `${file} is a somatic call set (${somatic}): its genotypes are not germline genotypes (germline variants are filtered out or absent), so star alleles called from it would be wrong. Call PGx on a germline VCF (of the normal), or give --somatic-pgx to call it anyway, flagged`,
-      );
+      const refusal = `${file} is a somatic call set (${somatic}): its genotypes are not germline genotypes (germline variants are filtered out or absent), so star alleles called from it would be wrong. Call PGx on a germline VCF (of the normal), or give --somatic-pgx to call it anyway, flagged`;
+      return { samples: [], refusal, leftOut: refusal };
     }
-    return { samples: samples.map((_, i) => at(i, 'somatic-call-set', `somatic call set (${somatic}): not a germline genotype; absent germline variants read as reference`)) };
+    return { samples: samples.map((_, i) => at(i, 'somatic-call-set', `somatic call set (${somatic}): not a germline genotype; absent germline variants read as reference`)), leftOut: '' };
   }
   const { tumor, normal } = roles;
   if (normal !== undefined) {
@@ -65,8 +72,8 @@ export function pgxSamples(header: VcfHeader, samples: readonly string[], roles:
     const others = samples.map((_, i) => i).filter((i) => i !== normal && i !== tumor);
     out.push(...others.map((i) => at(i, 'germline')));
     const notice = `PGx is called from the matched normal ${samples[normal]} (germline)${tumor !== undefined && !opts.tumorPgx ? `; the tumour ${samples[tumor]} is left out (--tumor-pgx adds it, flagged)` : ''}`;
-    return { samples: out.sort((a, b) => a.index - b.index), notice };
+    return { samples: out.sort((a, b) => a.index - b.index), notice, leftOut: `PGx is the matched normal's (${samples[normal]}); --tumor-pgx adds the tumour's, flagged` };
   }
-  if (tumor !== undefined) return { samples: samples.map((_, i) => (i === tumor ? at(i, 'tumor-only', `tumour-only input: ${TUMOR_CAVEAT}; no matched normal to call from`) : at(i, 'germline'))) };
-  return { samples: samples.map((_, i) => at(i, 'germline')) };
+  if (tumor !== undefined) return { samples: samples.map((_, i) => (i === tumor ? at(i, 'tumor-only', `tumour-only input: ${TUMOR_CAVEAT}; no matched normal to call from`) : at(i, 'germline'))), leftOut: '' };
+  return { samples: samples.map((_, i) => at(i, 'germline')), leftOut: '' };
 }

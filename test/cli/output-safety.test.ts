@@ -77,6 +77,19 @@ describe('-o naming the input is exit 2, and the input is untouched', () => {
   });
 });
 
+describe('a run that fails before writing, behind -o', () => {
+  it('leaves the old file as it was and no temp file (pgx --strict with a bad --outside-calls file)', () => {
+    const dir = caseDir();
+    writeFileSync(join(dir, 'in.vcf'), GOOD);
+    writeFileSync(join(dir, 'outside.tsv'), '\t*1/*2\n');
+    writeFileSync(join(dir, 'out.tsv'), 'old\n');
+    const r = vcfact(['pgx', '--strict', 'in.vcf', '--outside-calls', 'outside.tsv', '-o', 'out.tsv'], { cwd: dir });
+    expect(r.status).toBe(3);
+    expect(readFileSync(join(dir, 'out.tsv'), 'utf8')).toBe('old\n');
+    expect(readdirSync(dir).sort()).toEqual(['in.vcf', 'out.tsv', 'outside.tsv']);
+  });
+});
+
 describe('a run that fails after its output started on stdout', () => {
   const input = join(tmp, 'late.vcf');
   writeFileSync(input, LATE_FAILURE);

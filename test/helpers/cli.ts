@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'vcfact.js');
-/** Preload that reports the process's peak RSS (bytes) on fd 3 at exit. */
+/** Preload that reports the process's peak RSS (bytes) and CPU time (µs) on fd 3 at exit. */
 const MAX_RSS = join(ROOT, 'test', 'helpers', 'max-rss.mjs');
 
 export interface CliResult {
@@ -30,11 +30,13 @@ export interface AsyncCliResult extends CliResult {
   signal: NodeJS.Signals | null;
   /** Peak resident set size of the CLI process in bytes (with `rss: true`), else undefined. */
   maxRss?: number;
+  /** CPU time of the CLI process (user + system) in seconds (with `rss: true`), else undefined. */
+  cpuS?: number;
 }
 
 /**
  * The CLI in a child process without blocking the test worker, so tests can run side by side.
- * Killed after `timeoutMs` (default 60 s). With `rss`, the child reports its own peak RSS.
+ * Killed after `timeoutMs` (default 60 s). With `rss`, the child reports its own peak RSS and CPU time.
  */
 export function vcfactAsync(
   args: string[],
@@ -71,7 +73,7 @@ export function vcfactAsync(
         signal,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
-        ...(rss !== '' ? { maxRss: Number(rss) } : {}),
+        ...(rss !== '' ? { maxRss: Number(rss.split(' ')[0]), cpuS: Number(rss.split(' ')[1]) / 1e6 } : {}),
       });
     });
   });

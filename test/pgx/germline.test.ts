@@ -75,3 +75,29 @@ describe('germline calls in tumour/normal inputs', () => {
     }
   });
 });
+
+describe('report: PGx from germline genotypes only', () => {
+  const report = (...args: string[]) => {
+    const r = vcfact(['report', '-O', 'json', '--missing-as-ref', ...args]);
+    return { status: r.status, stderr: r.stderr, samples: (JSON.parse(r.stdout) as { results: { sample: string; pgx: Row[]; pgx_note?: string }[] }).results };
+  };
+
+  it('gives the normal PGx and the tumour a note', () => {
+    const r = report(PAIR);
+    expect(r.status).toBe(0);
+    const by = new Map(r.samples.map((x) => [x.sample, x]));
+    expect(by.get('NORMAL')?.pgx.find((x) => x.gene === 'CYP2C19')?.diplotype).toBe('*1/*2');
+    expect(by.get('TUMOR')?.pgx).toEqual([]);
+    expect(by.get('TUMOR')?.pgx_note).toContain("PGx is the matched normal's (NORMAL)");
+  });
+
+  it('keeps the cancer findings of a somatic call set and gives no PGx, saying why', () => {
+    const r = report(fixture('cancer', 'pcgr', 'T001-COAD.grch37.vcf.gz'));
+    expect(r.status).toBe(0);
+    for (const s of r.samples) {
+      expect(s.pgx).toEqual([]);
+      expect(s.pgx_note).toContain('is a somatic call set');
+    }
+    expect(r.stderr).toContain('note: no PGx:');
+  });
+});
