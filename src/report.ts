@@ -7,6 +7,7 @@ import { type CarrierCall, CarrierStore } from './cancer/carriers.js';
 import type { CancerKb } from './cancer/kb.js';
 import type { Matcher } from './match/types.js';
 import type { PgxResult } from './pgx/result.js';
+import type { PgxSample } from './pgx/germline.js';
 import type { PgxRun } from './pgx/run.js';
 import type { Build, VcfHeader, VcfRecord } from './types.js';
 
@@ -14,6 +15,8 @@ export interface SampleReport {
   sample: string;
   role: 'tumor' | 'normal' | '';
   pgx: PgxResult[];
+  /** Why this sample has no PGx results (a tumour beside its normal, a somatic call set). */
+  pgx_note?: string;
   cancer: Record<string, unknown>[];
 }
 
@@ -24,6 +27,10 @@ export interface ReportInputs {
   cancerMatcher: Matcher;
   cancerKb: CancerKb;
   pgx: PgxRun;
+  /** The samples PGx is called for (germline.ts), by column. */
+  pgxSamples: ReadonlyMap<number, PgxSample>;
+  /** Said in place of PGx results for the other samples. */
+  pgxLeftOut: string;
   samples: readonly string[];
   roles: { tumor?: number; normal?: number };
   tumorType?: string;
@@ -72,7 +79,8 @@ export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
       const carried = hits.carriedBy(i);
       const findings = role === 'normal' ? [] : rankFindings(inp.cancerKb, carried, relevanceOf);
       const calls = new Map(carried.map((c) => [c.variant, c.call]));
-      yield { sample, role, pgx: inp.pgx.results(i, sample), cancer: findings.map((f) => findingRow(f, calls.get(f.variant))) };
+      const who = inp.pgxSamples.get(i);
+      yield { sample, role, pgx: who ? inp.pgx.results(who) : [], ...(who ? {} : { pgx_note: inp.pgxLeftOut }), cancer: findings.map((f) => findingRow(f, calls.get(f.variant))) };
     }
   }
   return { matched: hits.size, reports };

@@ -9,7 +9,9 @@ import type { Biomarker, EvidenceItem, Locus, Profile, ProfileExpr, TranscriptRo
 import type { Build, Interval } from '../../src/types.js';
 import { classify, proteinKeysOfName, type Classification } from './civic-classify.js';
 import { readCivicVcf, readTsv, reverseComplement, trimAlleles, type Row } from './civic-read.js';
+import { liftedReferenceAudit } from './civic-ref-audit.js';
 import { isLiftFailure, liftInterval, loadChain, type Chain } from './liftover.js';
+import { referenceDifferences } from './pgx-grch37.js';
 import { codonToGenomic, exonInterval, loadTranscripts, type TranscriptModel, type TranscriptTables } from './transcripts.js';
 
 const RELEASE = '01-Aug-2024';
@@ -186,6 +188,7 @@ function buildBiomarker(v: Row, vcf: ReturnType<typeof readCivicVcf>, tx: Transc
     lifted.push(r);
   }
   b.loci[OTHER[src]] = lifted;
+  if (c.kind === 'exact') b.lifted = OTHER[src];
   return b;
 }
 
@@ -359,6 +362,7 @@ export async function buildCancer(sourcesDir: string): Promise<BuiltTable[]> {
   const kinds = new Map<string, number>();
   for (const b of biomarkers) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
   const unlifted = biomarkers.filter((b) => b.unlifted !== undefined);
+  const refAudit = liftedReferenceAudit(biomarkers, referenceDifferences(sourcesDir));
   const kindText = [...kinds.entries()].sort().map(([k, n]) => `${k} ${n}`).join(', ');
   const txChoice = new Map<string, number>();
   for (const t of transcripts) txChoice.set(t.choice, (txChoice.get(t.choice) ?? 0) + 1);
@@ -377,7 +381,8 @@ export async function buildCancer(sourcesDir: string): Promise<BuiltTable[]> {
         'GRCh38 by UCSC chain: an exact allele lifts only when both ends land on one chain with unchanged length (alleles reverse-complemented on a - chain); ranges may change length. ' +
         'Codon and exon coordinates computed per build from the refGene transcript (see cancer-transcripts), checked to overlap the CIViC range. ' +
         "'none' = copy number, expression, fusion, methylation, whole-gene or whole-exon loss and similar events: never claimed from a SNV/indel. " +
-        `Not lifted (${unlifted.length}): ${unlifted.map((b) => `${b.id} ${b.gene} ${b.name} (${b.unlifted})`).join('; ') || 'none'}.`,
+        `Not lifted (${unlifted.length}): ${unlifted.map((b) => `${b.id} ${b.gene} ${b.name} (${b.unlifted})`).join('; ') || 'none'}. ` +
+        refAudit,
       content: jsonRows(biomarkers),
     },
     {

@@ -1,6 +1,16 @@
 // Source references for the PGx tables, taken from the PROVENANCE.md files under ../shared/sources,
-// plus the small deterministic-JSON writer the PGx tables share.
+// plus the small readers and the deterministic-JSON writer the PGx tables share.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { SourceRef } from '../../src/kb/manifest.js';
+
+export const byStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A source JSON file, gunzipped when its name ends in .gz. */
+export function readJson<T>(path: string): T {
+  const raw = readFileSync(path);
+  return JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as T;
+}
 
 const PHARMCAT = 'https://github.com/PharmGKB/PharmCAT';
 

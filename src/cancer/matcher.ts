@@ -100,6 +100,14 @@ function extra(t: CancerTables, b: Biomarker, it: EvidenceItem, note: string): R
   };
 }
 
+/**
+ * A lifted SNV whose REF the input contradicts while the ALT agrees: the lifted REF is CIViC's
+ * source-build base, which the target build's reference may not share (scripts/kb/civic-ref-audit.ts).
+ */
+function liftedRefDiffers(b: Biomarker, build: Build, locus: Locus, v: SplitVariant): boolean {
+  return b.lifted === build && locus.start === v.tpos && locus.tref?.length === 1 && v.tref.length === 1 && locus.talt === v.talt && locus.tref !== v.tref;
+}
+
 export function cancerMatcher(kb: CancerKb, header?: Pick<VcfHeader, 'info'>): CancerMatcher {
   let reader: ConsequenceReader | undefined = header ? consequenceReader(header) : undefined;
   let headerKnown = header !== undefined;
@@ -116,6 +124,7 @@ export function cancerMatcher(kb: CancerKb, header?: Pick<VcfHeader, 'info'>): C
       let hit: Hit | undefined;
       if (b.kind === 'exact') {
         if (locus.start === v.tpos && locus.tref === v.tref && locus.talt === v.talt) hit = { biomarker: b, kind: 'exact', note: '' };
+        else if (liftedRefDiffers(b, build, locus, v)) hit = { biomarker: b, kind: 'exact', note: `the input's REF ${v.tref} differs from CIViC's ${locus.tref} (a locus lifted to ${build}, where the references may differ): matched on position and ALT` };
       } else if (b.kind === 'codon') {
         if (isSubstitution(v) && overlaps(v, locus)) hit = codonHit(b, csq);
       } else if ((b.kind === 'exon' || b.kind === 'range') && b.event) {

@@ -42,6 +42,11 @@ export interface Biomarker {
   consequences?: string[];
   /** Loci per build ([] when the build has none: not lifted or no coordinates). */
   loci: Record<Build, Locus[]>;
+  /**
+   * Exact alleles: the build whose locus was lifted from CIViC's. Its REF is CIViC's REF, not read
+   * from that build's sequence (none is bundled), so the two references may differ there.
+   */
+  lifted?: Build;
   /** Transcript the codon/exon coordinates come from, per build. */
   transcript?: Partial<Record<Build, string>>;
   /** Why GRCh38 (or GRCh37) coordinates are missing. */

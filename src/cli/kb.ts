@@ -6,6 +6,10 @@ import { mergeIntervals } from '../kb/intervals.js';
 import { openOutput } from '../io/output.js';
 import { loadMatchers } from '../match/registry.js';
 import { BUILDS, type Build } from '../types.js';
+import { loadCancerKb } from '../cancer/kb.js';
+import { showCancerGene } from '../cancer/show.js';
+import { loadPgxKb } from '../pgx/kb.js';
+import { showPgxGene } from '../pgx/show.js';
 import { run } from './run.js';
 import { onInterrupt } from './signals.js';
 
@@ -62,6 +66,21 @@ export function registerKb(program: Command): void {
         } finally {
           release();
         }
+      }),
+    );
+
+  kb.command('show')
+    .description('one gene in full: PGx definition positions in both builds (with reference-allele notes) and named alleles; CIViC biomarkers and their coordinates')
+    .argument('<gene>', 'gene symbol, e.g. CYP3A5 or BRAF')
+    .option('--kb <dir>', 'knowledge-base directory')
+    .action((gene: string, opts: { kb?: string }) =>
+      run(async () => {
+        const k = openKb(opts.kb);
+        const parts = [showPgxGene(loadPgxKb(k.dir), gene), showCancerGene(loadCancerKb(k.dir), gene)].filter((p) => p !== undefined);
+        if (parts.length === 0) throw new UsageError(`'${gene}' is neither a PGx gene nor a gene with CIViC biomarkers in ${k.dir}`);
+        const out = openOutput(undefined);
+        await out.write(`${parts.map((p) => p.join('\n')).join('\n\n')}\n`);
+        await out.close();
       }),
     );
 

@@ -1,14 +1,19 @@
 // vcfact pgx: one row per sample × gene (diplotype, phenotype, activity score, missing positions,
 // call quality) with the CPIC recommendations that follow; --by-drug turns it drug-centred.
 import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
 import { type PgxKb, loadPgxKb } from '../pgx/kb.js';
 import { pgxMatcher } from '../pgx/matcher.js';
-import { byDrugColumns, byDrugRows, pgxTsvColumns, toTsvRow, type PgxResult } from '../pgx/result.js';
+import { AbsentTally } from '../pgx/absent.js';
+import { byDrugColumns, byDrugRows } from '../pgx/by-drug.js';
+import { pgxSamples } from '../pgx/germline.js';
+import { pgxTsvColumns, toTsvRow, type PgxResult } from '../pgx/result.js';
 import { type PgxFlags, PgxRun } from '../pgx/run.js';
 import { createSink, outputType } from '../sink/create.js';
 import { addCommonOptions, parseCommon } from './options.js';
+import { addPairOptions, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
-import { startSession, withOutput } from './session.js';
+import { say, startSession, withOutput } from './session.js';
 
 /** The PGx calling options, shared with `report`. */
 export function addPgxOptions(cmd: Command): Command {
@@ -17,7 +22,9 @@ export function addPgxOptions(cmd: Command): Command {
     .option('--outside-calls <file>', 'PharmCAT outside-call TSV (gene, diplotype, phenotype, activity score): CYP2D6, HLA-A, HLA-B, MT-RNR1; overrides any gene')
     .option('--all-matches', 'every diplotype consistent with the data, best first (default: the top-scoring ones)')
     .option('--combinations', 'allow partial and compound haplotypes, written [a + b]')
-    .option('--call-cyp2d6', 'call CYP2D6 from VCF SNVs (no copy number or hybrids: a research-grade call)');
+    .option('--call-cyp2d6', 'call CYP2D6 from VCF SNVs (no copy number or hybrids: a research-grade call)')
+    .option('--tumor-pgx', "with a matched normal, also call the tumour's genotype (flagged: it can differ from the germline)")
+    .option('--somatic-pgx', 'call PGx from a somatic call set anyway (refused by default: its genotypes are not germline), every result flagged');
 }
 
 export function pgxFlags(raw: Record<string, unknown>): PgxFlags {
@@ -26,6 +33,8 @@ export function pgxFlags(raw: Record<string, unknown>): PgxFlags {
     allMatches: raw.allMatches === true,
     findCombinations: raw.combinations === true,
     callCyp2d6: raw.callCyp2d6 === true,
+    tumorPgx: raw.tumorPgx === true,
+    somaticPgx: raw.somaticPgx === true,
     ...(typeof raw.outsideCalls === 'string' ? { outsideCalls: raw.outsideCalls } : {}),
   };
 }
@@ -35,7 +44,7 @@ export function registerPgx(program: Command): void {
     .command('pgx')
     .description('star-allele diplotypes, phenotypes and CPIC drug recommendations: one row per sample × gene')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
-  addPgxOptions(addCommonOptions(cmd))
+  addPgxOptions(addPairOptions(addCommonOptions(cmd)))
     .option('--by-drug', 'one row per sample × drug recommendation instead of per gene')
     .action((input: string | undefined, raw: Record<string, unknown>) =>
       run(async () => {
@@ -46,7 +55,11 @@ export function registerPgx(program: Command): void {
           pkb = loadPgxKb(kb.dir);
           return [pgxMatcher(pkb)];
         });
-        const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples.length, pgxFlags(raw), s.warnings);
+        const flags = pgxFlags(raw);
+        const who = pgxSamples(s.run.header, s.run.samples, resolveRoles(s.run.header, s.run.samples, raw as RoleOptions), flags, s.run.file);
+        if (who.refusal !== undefined) throw new UsageError(who.refusal);
+        if (who.notice !== undefined) say(opts, who.notice);
+        const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings);
         const byDrug = raw.byDrug === true;
         const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
         const summary = s.run.summary;
@@ -56,8 +69,10 @@ export function registerPgx(program: Command): void {
           // Per gene: each sample's rows as soon as they are called (memory does not grow with the
           // cohort). By drug: rows are grouped across samples, so they wait for all of them.
           const forDrugs: PgxResult[] = [];
-          for (const [i, name] of s.run.samples.entries()) {
-            const results = pgx.results(i, name);
+          const absent = new AbsentTally(pkb as PgxKb);
+          for (const sample of who.samples) {
+            const results = pgx.results(sample);
+            for (const r of results) absent.add(r);
             if (byDrug) forDrugs.push(...results);
             else for (const r of results) await sink.write(toTsvRow(r));
             if (!byDrug) summary.results += results.length;
@@ -67,6 +82,8 @@ export function registerPgx(program: Command): void {
             for (const row of rows) await sink.write(row);
             summary.results += rows.length;
           }
+          const notice = flags.missingAsRef ? undefined : absent.notice();
+          if (notice !== undefined) say(opts, `note: ${notice}`);
           await sink.finish(s.meta(), s.warnings.list(), summary);
         });
         s.end(summary);

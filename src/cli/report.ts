@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
+import { pgxSamples } from '../pgx/germline.js';
 import { PgxRun } from '../pgx/run.js';
 import { collectReport } from '../report.js';
 import { createSink, outputType } from '../sink/create.js';
@@ -9,7 +10,7 @@ import { addCommonOptions, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';
 import { addRoleOptions, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
-import { startSession, withOutput } from './session.js';
+import { say, startSession, withOutput } from './session.js';
 
 export function registerReport(program: Command): void {
   const cmd = program
@@ -27,7 +28,13 @@ export function registerReport(program: Command): void {
       const d = domains as Domains;
       const cancerMatcher = s.matchers.find((m) => m.name === 'cancer');
       if (!cancerMatcher) throw new Error('the cancer matcher is not registered');
-      const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples.length, pgxFlags(raw), s.warnings);
+      const flags = pgxFlags(raw);
+      const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
+      // PGx is germline (pgx/germline.ts); a somatic call set still gets its cancer findings.
+      const plan = pgxSamples(s.run.header, s.run.samples, roles, flags, s.run.file);
+      if (plan.notice !== undefined) say(opts, plan.notice);
+      if (plan.refusal !== undefined) say(opts, `note: no PGx: ${plan.refusal}`);
+      const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings);
       const sink = createSink(type, s.out, [], s.meta);
       const summary = s.run.summary;
       await withOutput(s, sink, async () => {
@@ -39,7 +46,9 @@ export function registerReport(program: Command): void {
           cancerKb: d.cancer,
           pgx,
           samples: s.run.samples,
-          roles: resolveRoles(s.run.header, s.run.samples, roleOpts),
+          roles,
+          pgxSamples: new Map(plan.samples.map((p) => [p.index, p])),
+          pgxLeftOut: plan.leftOut || 'not called',
           ...(roleOpts.tumorType !== undefined ? { tumorType: roleOpts.tumorType } : {}),
         });
         summary.matched += report.matched;

@@ -1,4 +1,4 @@
-// Tumour/normal roles for the cancer side: --tumor/--normal, else ##tumor_sample/##normal_sample.
+// Tumour/normal roles: --tumor/--normal, else ##tumor_sample/##normal_sample.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { VcfHeader } from '../types.js';
@@ -9,10 +9,15 @@ export interface RoleOptions {
   tumorType?: string;
 }
 
-export function addRoleOptions(cmd: Command): Command {
+/** --tumor / --normal: `annotate` and `report` use them for the cancer side, `pgx` to call the normal. */
+export function addPairOptions(cmd: Command): Command {
   return cmd
     .option('--tumor <name>', 'the tumour sample of a tumour/normal VCF (default: ##tumor_sample)')
-    .option('--normal <name>', 'the matched normal: gets no rows; tumour variants also in it are flagged likely germline (default: ##normal_sample)')
+    .option('--normal <name>', 'the matched normal: cancer rows skip it (tumour variants also in it are flagged likely germline); PGx is called from it (default: ##normal_sample)');
+}
+
+export function addRoleOptions(cmd: Command): Command {
+  return addPairOptions(cmd)
     .option('--tumor-type <term>', "the patient's tumour type (disease name, DOID or TCGA code): evidence in it is marked on-label and ranked first");
 }
 

@@ -32,7 +32,8 @@ export interface Session {
   end(summary: Summary): void;
 }
 
-function say(opts: CommonOptions, text: string): void {
+/** A line on stderr for the user (not under -q). */
+export function say(opts: CommonOptions, text: string): void {
   if (!opts.quiet) process.stderr.write(`vcfact: ${text}\n`);
 }
 

@@ -5,7 +5,7 @@
 import type { Build, Call, NoCallReason, VcfRecord } from '../types.js';
 import type { SiteRow } from './kb-types.js';
 import { sitePos, type PgxKb } from './kb.js';
-import { minimalAllele, minimalKey } from './minimal.js';
+import { siteAllele, siteRef } from './site-allele.js';
 import { gtText, PACK_COMPLEX, packedCalls, unpackCall } from '../vcf/genotype.js';
 
 export type SiteState = 'ref' | 'alt' | 'missing';
@@ -13,7 +13,7 @@ export type SiteState = 'ref' | 'alt' | 'missing';
 export interface SiteCall {
   site: SiteRow;
   state: SiteState;
-  /** VCF-form allele per chromosome copy (site.ref, one of site.alts, or an undocumented allele); null = '.'. */
+  /** Site allele per chromosome copy (site.ref, one of site.alts, or an undocumented allele); null = '.'. */
   alleles: (string | null)[];
   phased: boolean;
   ps?: string;
@@ -69,6 +69,8 @@ class SiteCells {
     readonly cells: Uint32Array,
     readonly stride: number,
     readonly col: number,
+    /** The allele the input's reference carries here (what a `0` in a split record stands for). */
+    private readonly ref: string,
   ) {}
 
   cell(sample: number): number {
@@ -95,7 +97,7 @@ class SiteCells {
     }
     const key = `${old},${id}`;
     let m = this.merged.get(key);
-    if (m === undefined) this.merged.set(key, (m = this.intern(merge(prev, this.table[id - 1] as SiteCall))));
+    if (m === undefined) this.merged.set(key, (m = this.intern(merge(prev, this.table[id - 1] as SiteCall, this.ref))));
     this.cells[at] = m;
   }
 }
@@ -136,14 +138,15 @@ export class PgxCollector {
       this.addRefBlock(rec);
       return;
     }
-    const sites = this.kb.sitesAt(this.buildOf(), rec.contig, rec.pos);
+    const build = this.buildOf();
+    const sites = this.kb.sitesAt(build, rec.contig, rec.pos);
     if (!sites) return;
     const { codes, ps } = packedCalls(rec);
     for (const site of sites) {
       if (site.role === 'ignored') continue;
       // A record of a variant the exemptions ignore (same position, its REF) says nothing here.
-      if (rec.ref !== site.ref && this.ignored.has(`${site.gene}:${site.pos}:${rec.ref}`)) continue;
-      const alleleOf = translator(rec, site);
+      if (rec.ref !== siteRef(site, build) && this.ignored.has(`${site.gene}:${site.pos}:${rec.ref}`)) continue;
+      const alleleOf = translator(rec, site, build);
       const cells = this.cells(site);
       // One SiteCall per distinct packed call of this record; unusual calls and calls with a PS
       // get their own.
@@ -179,8 +182,7 @@ export class PgxCollector {
         if (cells.get(i)) continue;
         let id = code === PACK_COMPLEX ? undefined : made.get(code);
         if (id === undefined) {
-          const alleles = call.alleles.map((a) => (a === null ? null : site.ref));
-          id = cells.intern({ site, state: 'ref', alleles, phased: call.phased, source: 'ref-block', gt: gtText(call) });
+          id = cells.intern(referenceCall(site, build, call.alleles.length, call.phased, { source: 'ref-block', gt: gtText(call) }));
           if (code !== PACK_COMPLEX) made.set(code, id);
         }
         cells.put(i, id);
@@ -196,7 +198,7 @@ export class PgxCollector {
       const cols = this.columns.get(site.gene) as Map<number, number>;
       let cells = this.geneCells.get(site.gene);
       if (!cells) this.geneCells.set(site.gene, (cells = new Uint32Array(this.sampleCount * cols.size)));
-      g.set(site.pos, (c = new SiteCells(cells, cols.size, cols.get(site.pos) as number)));
+      g.set(site.pos, (c = new SiteCells(cells, cols.size, cols.get(site.pos) as number, siteRef(site, this.buildOf()))));
       this.ordered = new WeakMap();
     }
     return c;
@@ -231,31 +233,37 @@ export class PgxCollector {
   /** Every position of `positions` for one sample and gene, absent ones filled per the options. */
   siteCalls(gene: string, sites: SiteRow[], sample: number): SiteCalls {
     const { cells, at } = this.cellsOf(gene, sites);
+    const build = this.buildOf();
     const out = new Array<SiteCall>(sites.length);
     for (let i = 0; i < sites.length; i++) {
       const site = sites[i] as SiteRow;
       const c = cells[i]?.get(sample);
       if (c && c.state !== 'missing') out[i] = c;
       else if (this.opts.missingAsRef) {
-        out[i] = { site, state: 'ref', alleles: [site.ref, site.ref], phased: false, source: 'missing-as-ref', noCall: c?.noCall, gt: c?.gt };
+        out[i] = referenceCall(site, build, 2, false, { source: 'missing-as-ref', noCall: c?.noCall, gt: c?.gt });
       } else out[i] = c ?? { site, state: 'missing', alleles: [], phased: false, source: 'absent' };
     }
     return new SampleSiteCalls(at, out);
   }
 }
 
-/** Maps a record's allele index to the site's VCF-form allele (or an undocumented allele text). */
-function translator(rec: VcfRecord, site: SiteRow): (idx: number) => string | null {
-  const byMinimal = new Map(site.minimal.map((m, j) => [minimalKey(m), site.alts[j] as string]));
+/** Maps a record's allele index to the site allele (or an undocumented allele text). */
+function translator(rec: VcfRecord, site: SiteRow, build: Build): (idx: number) => string | null {
   return (idx) => {
-    if (idx === 0) return site.ref;
-    const alt = rec.alts[idx - 1];
-    if (alt === undefined || SYMBOLIC.test(alt)) return null;
-    if (rec.ref === site.ref) return alt;
-    // Compare in GRCh38 coordinates (the record sits at the site, whichever build it is in).
-    const m = minimalAllele(site.pos, rec.ref, alt);
-    return byMinimal.get(minimalKey(m)) ?? `${m.tref || '-'}>${m.talt || '-'}@${m.tpos}`;
+    const allele = idx === 0 ? rec.ref : rec.alts[idx - 1];
+    if (allele === undefined || SYMBOLIC.test(allele)) return null;
+    return siteAllele(site, build, rec.ref, allele);
   };
+}
+
+/**
+ * A call of the build's reference at a site the input does not show as a variant (a gVCF block,
+ * or --missing-as-ref): the reference's allele, which is a definition's variant allele where the
+ * build's reference carries one (GRCh37 at rs776746), so the state follows the allele.
+ */
+function referenceCall(site: SiteRow, build: Build, copies: number, phased: boolean, extra: Pick<SiteCall, 'source' | 'gt' | 'noCall'>): SiteCall {
+  const ref = siteRef(site, build);
+  return { site, state: ref === site.ref ? 'ref' : 'alt', alleles: Array<string>(copies).fill(ref), phased, ...extra };
 }
 
 function fromCall(site: SiteRow, rec: VcfRecord, call: Call, alleleOf: (i: number) => string | null): SiteCall {
@@ -266,8 +274,8 @@ function fromCall(site: SiteRow, rec: VcfRecord, call: Call, alleleOf: (i: numbe
   return { ...base, state, alleles };
 }
 
-/** Two records at one position (split multi-allelic input): alternates win over reference per copy. */
-function merge(old: SiteCall, add: SiteCall): SiteCall {
+/** Two records at one position (split multi-allelic input): alternates win over the input's reference per copy. */
+function merge(old: SiteCall, add: SiteCall, ref: string): SiteCall {
   if (add.state === 'missing') return old;
   if (old.state === 'missing') return add;
   const n = Math.max(old.alleles.length, add.alleles.length);
@@ -275,7 +283,7 @@ function merge(old: SiteCall, add: SiteCall): SiteCall {
   for (let i = 0; i < n; i++) {
     const a = old.alleles[i] ?? null;
     const b = add.alleles[i] ?? null;
-    alleles.push(a === null || (a === old.site.ref && b !== null && b !== old.site.ref) ? b : a);
+    alleles.push(a === null || (a === ref && b !== null && b !== ref) ? b : a);
   }
   const state: SiteState = alleles.some((a) => a !== null && a !== old.site.ref) ? 'alt' : 'ref';
   return { ...old, alleles, state, phased: old.phased && add.phased, gt: `${old.gt};${add.gt}` };

@@ -1,8 +1,13 @@
 // Row shapes of the PGx tables in data/pgx/ (written by scripts/kb/pgx.ts, read by src/pgx/kb.ts).
-import type { MinimalAllele } from './minimal.js';
 
 /** Where a site's GRCh37 position came from. */
 export type Pos37Source = 'pypgx' | 'liftover' | 'none';
+
+/**
+ * Where a site's GRCh37 reference allele came from: PyPGx's per-build reference bases, or assumed
+ * equal to the GRCh38 one (a lifted site PyPGx does not list: no GRCh37 sequence is on board).
+ */
+export type Ref37Source = 'pypgx' | 'assumed' | 'none';
 
 /** data/pgx/sites.json: one row per definition position (GRCh38 from PharmCAT). */
 export interface SiteRow {
@@ -13,10 +18,16 @@ export interface SiteRow {
   pos: number;
   pos37: number | null;
   pos37From: Pos37Source;
+  /** GRCh38 reference allele (VCF REF at `pos`). */
   ref: string;
+  /**
+   * GRCh37 reference allele at `pos37`, over the same bases as `ref` and in this row's allele space
+   * (+ strand, so it is the REF a GRCh37 VCF writes). It differs from `ref` where the two
+   * references differ (rs776746: GRCh37 C, the *3 allele; GRCh38 T); null without a pos37.
+   */
+  ref37: string | null;
+  ref37From: Ref37Source;
   alts: string[];
-  /** Minimal form of each alt (same order as alts), for SplitVariant tpos/tref/talt comparison. */
-  minimal: MinimalAllele[];
   rsid: string | null;
   /** PharmCAT's chromosome HGVS name, e.g. 'g.94761900C>T'. */
   hgvs: string;

@@ -4,8 +4,8 @@ import type { Matcher } from '../match/types.js';
 import type { Build, Match, SplitVariant } from '../types.js';
 import type { SiteRow } from './kb-types.js';
 import type { PgxKb } from './kb.js';
-import { minimalKey } from './minimal.js';
 import { naturalCompare } from './names.js';
+import { siteAllele, siteRef } from './site-allele.js';
 
 const MAX_NAMES = 3;
 
@@ -37,28 +37,30 @@ export function pgxMatcher(kb: PgxKb): Matcher {
     intervals: (build: Build) => kb.intervals(build),
     match(v: SplitVariant, build: Build): Match[] {
       const out: Match[] = [];
-      const key = minimalKey({ tpos: v.tpos, tref: v.tref, talt: v.talt });
       const seen = new Set<string>();
-      // The site is found by the record's position; indels may sit one base away once trimmed.
-      for (const pos of new Set([v.pos, v.record.pos])) {
-        for (const site of kb.sitesAt(build, v.record.contig, pos) ?? []) {
-          if (site.role === 'ignored' || seen.has(site.gene)) continue;
-          seen.add(site.gene);
-          // Compare in GRCh38 minimal form: shift the variant by the site's build offset.
-          const offset = site.pos - pos;
-          const j = site.minimal.findIndex((m) => minimalKey({ ...m, tpos: m.tpos - offset }) === key);
-          const label = site.rsid ?? site.hgvs;
-          if (j < 0) {
-            out.push({ kb: 'pgx', gene: site.gene, feature: `${site.gene} ${label} (allele not in any definition)`, match: 'position', extra: { rsid: site.rsid ?? '', alleles: '', function: '' } });
-            continue;
-          }
-          const names = site.role === 'extra' ? [] : alleleUsers(site, site.alts[j] as string);
-          const shown = names.length > MAX_NAMES ? `${names.slice(0, MAX_NAMES).join(', ')}, …` : names.join(', ');
-          const named = names.length === 1 && !names[0]?.startsWith('*') ? names[0] : undefined;
-          const feature = named ? `${site.gene} ${named}` : `${site.gene} ${label}${shown ? ` (${shown})` : ''}`;
-          const f = names.length === 1 ? fn(site.gene, names[0] as string) : undefined;
-          out.push({ kb: 'pgx', gene: site.gene, feature, match: 'exact', extra: { rsid: site.rsid ?? '', alleles: names.join(';'), function: f ?? '' } });
+      for (const site of kb.sitesAt(build, v.record.contig, v.pos) ?? []) {
+        if (site.role === 'ignored' || seen.has(site.gene)) continue;
+        seen.add(site.gene);
+        const allele = siteAllele(site, build, v.ref, v.alt);
+        const known = site.alts.includes(allele);
+        const label = site.rsid ?? site.hgvs;
+        if (!known && allele !== site.ref) {
+          out.push({ kb: 'pgx', gene: site.gene, feature: `${site.gene} ${label} (allele not in any definition)`, match: 'position', extra: { rsid: site.rsid ?? '', alleles: '', function: '' } });
+          continue;
         }
+        // The ALT is the definitions' reference allele where this build's reference carries a
+        // variant one (a GRCh37 T at rs776746): the sample lacks what the reference has.
+        if (!known) {
+          const refNames = alleleUsers(site, siteRef(site, build)).join(', ');
+          out.push({ kb: 'pgx', gene: site.gene, feature: `${site.gene} ${label} (definition reference allele; ${build}'s reference carries ${refNames || 'a variant allele'})`, match: 'exact', extra: { rsid: site.rsid ?? '', alleles: '', function: '' } });
+          continue;
+        }
+        const names = site.role === 'extra' ? [] : alleleUsers(site, allele);
+        const shown = names.length > MAX_NAMES ? `${names.slice(0, MAX_NAMES).join(', ')}, …` : names.join(', ');
+        const named = names.length === 1 && !names[0]?.startsWith('*') ? names[0] : undefined;
+        const feature = named ? `${site.gene} ${named}` : `${site.gene} ${label}${shown ? ` (${shown})` : ''}`;
+        const f = names.length === 1 ? fn(site.gene, names[0] as string) : undefined;
+        out.push({ kb: 'pgx', gene: site.gene, feature, match: 'exact', extra: { rsid: site.rsid ?? '', alleles: names.join(';'), function: f ?? '' } });
       }
       return out;
     },

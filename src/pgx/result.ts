@@ -1,10 +1,15 @@
 // Per sample × gene results: the call, its phenotype and the drug recommendations that follow,
-// plus the row shapes for TSV (one row per sample × gene) and --by-drug.
+// plus the TSV row shape (one row per sample × gene; --by-drug rows are by-drug.ts's).
 import { callGene, type CallOptions, type GeneCall } from './call.js';
 import type { PgxCollector, SiteCall, SiteCalls } from './collect.js';
 import type { PhenotypeRow } from './kb-types.js';
+import type { GenotypeSource, PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
 import type { OutsideCall } from './outside.js';
+import { fromOutside } from './outside-result.js';
+import { geneOutcome, type ResultMemo } from './result-memo.js';
+import { warnIfOutsideDisagrees } from './outside-check.js';
+import type { Warnings } from '../log.js';
 import { NO_RESULT, phenotypeOf, type Phenotype } from './phenotype.js';
 import { hlaStatuses, matchRecommendations, type LookupValues, type RecommendationHit } from './recommend.js';
 
@@ -36,6 +41,8 @@ export interface PgxResult {
   gene: string;
   /** Top call ('' when none). */
   diplotype: string;
+  /** The calls as PharmCAT's report labels them (`X (heterozygous)` for CACNA1S, CFTR, RYR1). */
+  labels: string[];
   /** Best first (PharmCAT naming); for lowest-function genes the allele list PharmCAT reports. */
   diplotypes: string[];
   phenotype: string | null;
@@ -52,6 +59,9 @@ export interface PgxResult {
   candidates: CandidatePhenotype[];
   evidence: PgxEvidence[];
   recommendations: RecommendationHit[];
+  /** Where the genotype came from (germline.ts): a caveat accompanies all but germline and normal. */
+  genotype_source: GenotypeSource;
+  caveats: string[];
 }
 
 export interface PgxRunOptions extends CallOptions {
@@ -80,42 +90,10 @@ export function toTsvRow(r: PgxResult): Record<string, unknown> {
   return { ...r, drugs: [...new Set(r.recommendations.map((h) => h.drug))] };
 }
 
-export const byDrugColumns = ['sample', 'drug', 'genes', 'phenotypes', 'classification', 'recommendation', 'population', 'lookup_key', 'candidate', 'guideline', 'source'] as const;
-
-/** One row per sample × drug recommendation that applies. */
-export function byDrugRows(results: readonly PgxResult[]): Record<string, unknown>[] {
-  const bySample = new Map<string, PgxResult[]>();
-  for (const r of results) bySample.set(r.sample, [...(bySample.get(r.sample) ?? []), r]);
-  const rows: Record<string, unknown>[] = [];
-  for (const [sample, rs] of bySample) {
-    const pheno = new Map(rs.map((r) => [r.gene, r.phenotype ?? r.lookup_key]));
-    const seen = new Set<string>();
-    for (const h of rs.flatMap((r) => r.recommendations)) {
-      const key = JSON.stringify([h.drug, h.lookupKey, h.population, h.recommendation, h.candidate]);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push({
-        sample,
-        drug: h.drug,
-        genes: h.genes,
-        phenotypes: h.genes.map((g) => `${g}: ${pheno.get(g) ?? NO_RESULT}`),
-        classification: h.classification,
-        recommendation: h.recommendation,
-        population: h.population,
-        lookup_key: Object.entries(h.lookupKey).map(([g, v]) => `${g}: ${v}`),
-        candidate: h.candidate ?? '',
-        guideline: h.guideline,
-        source: h.source,
-      });
-    }
-  }
-  return rows.sort((a, b) => cmp(String(a.sample), String(b.sample)) || cmp(String(a.drug), String(b.drug)));
-}
-
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-interface GeneOutcome {
-  result: Omit<PgxResult, 'recommendations'>;
+export interface GeneOutcome {
+  result: Omit<PgxResult, 'recommendations' | 'genotype_source' | 'caveats'>;
   /** Lookup values per candidate (one entry when unambiguous). */
   lookups: { candidate?: string; values: Set<string> }[];
 }
@@ -131,7 +109,8 @@ function evidenceOf(call: GeneCall): PgxEvidence[] {
   });
 }
 
-function fnText(p: Phenotype): string[] {
+/** 'allele: function (activity)' per haplotype. */
+export function fnText(p: Phenotype): string[] {
   return p.functions.map((f) => `${f.allele}: ${f.function ?? 'unknown'}${f.activity !== null ? ` (${f.activity})` : ''}`);
 }
 
@@ -159,11 +138,12 @@ function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: Phenoty
     : [];
   const notes = [call.note, top?.note, ambiguous && distinct.size > 1 ? 'candidates differ in phenotype: each candidate carries its own recommendations' : undefined, filled ? 'absent positions were taken as reference (--missing-as-ref)' : undefined];
   const noCall = call.kind === 'none' && !call.fallback;
-  const result: Omit<PgxResult, 'recommendations'> = {
+  const result: GeneOutcome['result'] = {
     sample,
     gene: call.gene,
     diplotype: list ? shown.join(', ') : (shown[0] ?? ''),
     diplotypes: shown,
+    labels: call.kind === 'none' && call.fallback ? shown : call.labels,
     phenotype: noCall ? null : ambiguous && distinct.size > 1 ? null : (top?.phenotype ?? null),
     activity_score: noCall ? null : ambiguous && distinct.size > 1 ? null : (top?.activityScore ?? null),
     lookup_key: noCall || !top ? NO_RESULT : ambiguous && distinct.size > 1 ? NO_RESULT : top.lookupKey,
@@ -184,83 +164,16 @@ function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: Phenoty
   return { result, lookups };
 }
 
-function fromOutside(sample: string, oc: OutsideCall, row: PhenotypeRow | undefined, reference: string, kb: PgxKb): GeneOutcome {
-  let pheno: Phenotype | undefined;
-  let values = new Set<string>();
-  if (oc.gene === 'HLA-A' || oc.gene === 'HLA-B') {
-    if (oc.diplotype) values = hlaStatuses(kb.recommendations(), oc.gene, oc.diplotype);
-  } else if (oc.diplotype) {
-    const names = oc.diplotype.split('/').map((x) => x.trim());
-    // MT-RNR1 variants are named 'm.1555A>G' in the phenotype map.
-    const norm = names.map((n) => (row && !row.alleles[n] && row.alleles[`m.${n}`] ? `m.${n}` : n));
-    pheno = phenotypeOf(row, norm, reference);
-  }
-  const phenotype = oc.phenotype ?? pheno?.phenotype ?? null;
-  const score = oc.activityScore ?? pheno?.activityScore ?? null;
-  let lookup = pheno?.lookupKey ?? NO_RESULT;
-  if (oc.phenotype && !row?.activity) lookup = oc.phenotype;
-  if (oc.activityScore && row?.activity) lookup = oc.activityScore;
-  if (lookup !== NO_RESULT && values.size === 0) values.add(lookup);
-  const result: Omit<PgxResult, 'recommendations'> = {
-    sample,
-    gene: oc.gene,
-    diplotype: oc.diplotype ?? '',
-    diplotypes: oc.diplotype ? [oc.diplotype] : [],
-    phenotype,
-    activity_score: score,
-    lookup_key: values.size ? [...values].sort().join(';') : NO_RESULT,
-    functions: pheno ? fnText(pheno) : [],
-    missing_sites: [],
-    call_quality: 'outside-call',
-    source: 'outside-call',
-    note: `from outside call ${oc.file}:${oc.line}${pheno?.note ? `; ${pheno.note}` : ''}`,
-    candidates: [],
-    evidence: [],
-  };
-  return { result, lookups: values.size ? [{ values }] : [] };
-}
-
-/**
- * Results reused across the samples of one run: a gene's outcome for every sample whose calls at
- * its positions are the same (PgxCollector.signature), and the recommendations for every sample
- * whose lookups are the same. Cohorts repeat genotypes, so most samples cost a few lookups.
- */
-export class ResultMemo {
-  readonly genes = new Map<string, { byKey: Map<string, GeneOutcome>; tries: number; hits: number }>();
-  readonly recommendations = new Map<string, RecommendationHit[][]>();
-}
-
-/** A gene whose first MEMO_TRIAL samples repeat less than one time in MEMO_MIN_HITS is no longer memoised (its keys cost more than they save). */
-const MEMO_TRIAL = 200;
-const MEMO_MIN_HITS = 4;
-
-function geneOutcome(memo: ResultMemo | undefined, gene: string, key: () => string, sample: string, make: () => GeneOutcome): GeneOutcome {
-  if (!memo) return make();
-  let m = memo.genes.get(gene);
-  if (!m) memo.genes.set(gene, (m = { byKey: new Map(), tries: 0, hits: 0 }));
-  if (m.tries >= MEMO_TRIAL && m.hits * MEMO_MIN_HITS < m.tries) return make();
-  m.tries++;
-  const k = key();
-  const hit = m.byKey.get(k);
-  if (hit) {
-    m.hits++;
-    return { result: { ...hit.result, sample }, lookups: hit.lookups };
-  }
-  const made = make();
-  m.byKey.set(k, made);
-  return made;
-}
-
-/** Every gene for one sample (outside calls override), with the recommendations that apply. */
 export function sampleResults(
   kb: PgxKb,
   collector: PgxCollector,
-  sampleIdx: number,
-  sample: string,
+  who: PgxSample,
   opts: PgxRunOptions,
   outside: readonly OutsideCall[],
   memo?: ResultMemo,
+  warnings?: Warnings,
 ): PgxResult[] {
+  const { index: sampleIdx, name: sample } = who;
   const phenos = kb.phenotypes();
   const outcomes: GeneOutcome[] = [];
   const byGene = new Map(outside.map((o) => [o.gene, o]));
@@ -269,6 +182,7 @@ export function sampleResults(
     if (!wanted(gene)) continue;
     const oc = byGene.get(gene);
     if (oc) {
+      if (warnings) warnIfOutsideDisagrees(def, collector.siteCalls(gene, def.sites, sampleIdx), oc, sample, opts, warnings);
       outcomes.push(fromOutside(sample, oc, phenos.get(gene), def.reference.name, kb));
       continue;
     }
@@ -291,7 +205,14 @@ export function sampleResults(
     memo?.recommendations.set(key, hits);
   }
   const perOutcome = hits;
-  return outcomes.map((o, i) => ({ ...o.result, recommendations: perOutcome[i] as RecommendationHit[] }));
+  const caveats = who.caveat ? [who.caveat] : [];
+  return outcomes.map((o, i) => ({
+    ...o.result,
+    note: [o.result.note, ...caveats].filter(Boolean).join('; '),
+    recommendations: perOutcome[i] as RecommendationHit[],
+    genotype_source: who.source,
+    caveats,
+  }));
 }
 
 /** Per outcome, the recommendations that involve its gene. */

@@ -3,9 +3,11 @@
 import type { Warnings } from '../log.js';
 import type { Build, VcfRecord } from '../types.js';
 import { PgxCollector } from './collect.js';
+import type { PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
-import { OUTSIDE_ONLY_GENES, type OutsideCall, readOutsideCalls } from './outside.js';
-import { type PgxResult, ResultMemo, sampleResults } from './result.js';
+import { OUTSIDE_ONLY_GENES, type OutsideCall, outsideCallsBySample, readOutsideCalls } from './outside.js';
+import { ResultMemo } from './result-memo.js';
+import { type PgxResult, sampleResults } from './result.js';
 
 export interface PgxFlags {
   missingAsRef: boolean;
@@ -13,30 +15,33 @@ export interface PgxFlags {
   findCombinations: boolean;
   callCyp2d6: boolean;
   outsideCalls?: string;
+  tumorPgx: boolean;
+  somaticPgx: boolean;
 }
 
 export class PgxRun {
   private readonly collector: PgxCollector;
-  private readonly outside: OutsideCall[];
+  private readonly outside: Map<string, OutsideCall[]>;
   private readonly memo = new ResultMemo();
 
   constructor(
     private readonly kb: PgxKb,
     build: () => Build,
-    nSamples: number,
+    samples: readonly string[],
     private readonly flags: PgxFlags,
-    warnings: Warnings,
+    private readonly warnings: Warnings,
   ) {
-    this.collector = new PgxCollector(kb, build, nSamples, { missingAsRef: flags.missingAsRef });
-    this.outside = flags.outsideCalls !== undefined ? readOutsideCalls(flags.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), warnings) : [];
+    this.collector = new PgxCollector(kb, build, samples.length, { missingAsRef: flags.missingAsRef });
+    const calls = flags.outsideCalls !== undefined ? readOutsideCalls(flags.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), warnings) : [];
+    this.outside = outsideCallsBySample(calls, samples, warnings);
   }
 
   add(rec: VcfRecord): void {
     this.collector.add(rec);
   }
 
-  /** Every gene's result for sample `index` (column among the selected samples). */
-  results(index: number, name: string): PgxResult[] {
-    return sampleResults(this.kb, this.collector, index, name, this.flags, this.outside, this.memo);
+  /** Every gene's result for one sample (`who.index`: column among the selected samples). */
+  results(who: PgxSample): PgxResult[] {
+    return sampleResults(this.kb, this.collector, who, this.flags, this.outside.get(who.name) ?? [], this.memo, this.warnings);
   }
 }

@@ -147,3 +147,21 @@ describe('cancer matcher on the bundled KB', () => {
     expect(got.some((x) => /Amplification|Overexpression|Expression/i.test(x.feature))).toBe(false);
   });
 });
+
+describe('lifted exact alleles whose REF the input contradicts', () => {
+  // CIViC gives GRCh37; the GRCh38 locus keeps its REF, unverified. Where GRCh38's base differs, an
+  // input with that base and the same ALT is the biomarker, said in match_note, never a silent miss.
+  const lifted: Biomarker = { id: 900, gene: 'BRAF', name: 'V600E', kind: 'exact', why: '', lifted: 'GRCh38', loci: both('7', 140453136, 140453136, { tref: 'A', talt: 'T' }) };
+  const mm = cancerMatcher(loadCancerKb(kbDir([lifted], [item('EID900', 900)], [], [])));
+
+  it('matches on position and ALT in the lifted build, with a note', () => {
+    const got = mm.match(sv('7', 140454136, 'G', 'T'), 'GRCh38');
+    expect(got.map((x) => x.match)).toEqual(['exact']);
+    expect(got[0]?.extra.match_note).toContain("the input's REF G differs from CIViC's A");
+  });
+
+  it('does not in the source build, nor for another ALT', () => {
+    expect(mm.match(sv('7', 140453136, 'G', 'T'), 'GRCh37')).toEqual([]);
+    expect(mm.match(sv('7', 140454136, 'G', 'C'), 'GRCh38')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // Test helpers: read a fixture VCF through the project's reader and run the PGx caller on it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Warnings } from '../../src/log.js';
 import { PgxCollector } from '../../src/pgx/collect.js';
 import { callGene, type CallOptions, type GeneCall } from '../../src/pgx/call.js';
@@ -17,7 +18,8 @@ export function testKb(): PgxKb {
 }
 
 export async function readRecords(path: string): Promise<{ samples: string[]; records: VcfRecord[] }> {
-  const buf = readFileSync(path);
+  const raw = readFileSync(path);
+  const buf = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
   async function* chunks(): AsyncIterable<Buffer> {
     yield buf;
   }

@@ -7,7 +7,8 @@ import { Warnings } from '../../src/log.js';
 import { PgxCollector } from '../../src/pgx/collect.js';
 import { OUTSIDE_ONLY_GENES, readOutsideCalls } from '../../src/pgx/outside.js';
 import { phenotypeOf } from '../../src/pgx/phenotype.js';
-import { byDrugRows, pgxTsvColumns, sampleResults, toTsvRow, type PgxResult } from '../../src/pgx/result.js';
+import { byDrugRows } from '../../src/pgx/by-drug.js';
+import { pgxTsvColumns, sampleResults, toTsvRow, type PgxResult } from '../../src/pgx/result.js';
 import { CONF, readRecords, testKb } from './helpers.js';
 
 const kb = testKb();
@@ -19,7 +20,7 @@ async function resultsOf(path: string, outsideFile?: string, missingAsRef = fals
   for (const r of records) col.add(r);
   const known = new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]);
   const outside = outsideFile ? readOutsideCalls(outsideFile, known, new Warnings()) : [];
-  return samples.map((s, i) => sampleResults(kb, col, i, s, {}, outside));
+  return samples.map((s, i) => sampleResults(kb, col, { index: i, name: s, source: 'germline', caveat: '' }, {}, outside));
 }
 
 describe('PharmCAT documentation examples', () => {
