@@ -14,8 +14,14 @@ const cases = loadCases();
 const scratch = mkdtempSync(join(tmpdir(), 'vcfact-bad-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The first line each command writes on success. */
-const FIRST_LINE: Record<string, RegExp> = { annotate: /^sample\tchrom\tpos\tref\talt\t/, pgx: /^sample\tgene\t/, report: /^\{/ };
+/** The first line each command writes on success: a TSV header, or the start of JSON/NDJSON. */
+const TSV_HEADER: Record<string, RegExp> = { annotate: /^sample\tchrom\tpos\tref\talt\t/, pgx: /^sample\tgene\t/ };
+
+function firstLine(c: BadCase): RegExp {
+  const args = c.expect.args ?? [];
+  const type = args.includes('-O') ? args[args.indexOf('-O') + 1] : undefined;
+  return (type === undefined || type === 'tsv' ? TSV_HEADER[commandOf(c)] : undefined) ?? /^\{/;
+}
 /** Control characters other than tab and newline: input text must reach the terminal escaped. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
@@ -30,7 +36,7 @@ describe.concurrent('fixtures/bad through the CLI', () => {
 
   cases.forEach((c, i) => {
     const e = c.expect;
-    const withOutput = i % 2 === 0 && !(e.args ?? []).includes('-o');
+    const withOutput = i % 2 === 0 && !(e.args ?? []).includes('-o') && e.stdoutLast === undefined;
     it(`${c.name}: exit ${e.exit}, '${e.message}'${withOutput ? ' (-o over an existing file)' : ''}`, async ({ expect }) => {
       const outDir = mkdtempSync(join(scratch, `out-${c.name}-`));
       const out = join(outDir, commandOf(c) === 'report' ? 'result.json' : 'result.tsv');
@@ -50,11 +56,12 @@ describe.concurrent('fixtures/bad through the CLI', () => {
       if (e.line !== undefined) expect(r.stderr).toContain(`${names ?? ''}:${e.line}`);
       // The input named in args (-o {input}) is never written.
       if (p.inputCopy) expect(readFileSync(p.inputCopy.path).equals(p.inputCopy.bytes)).toBe(true);
+      if (e.stdoutLast !== undefined) expect(r.stdout.trimEnd().split('\n').pop()?.slice(0, e.stdoutLast.length)).toBe(e.stdoutLast);
       if (withOutput) {
         // (On stdout, rows found before a late error stay written: the exit code is the signal there.)
         expect(readdirSync(outDir)).toEqual([out.slice(outDir.length + 1)]);
         expect(r.stdout).toBe('');
-        if (e.exit === 0) expect(readFileSync(out, 'utf8')).toMatch(FIRST_LINE[commandOf(c)] as RegExp);
+        if (e.exit === 0) expect(readFileSync(out, 'utf8')).toMatch(firstLine(c));
         else expect(readFileSync(out, 'utf8')).toBe(sentinel);
       }
       rmSync(outDir, { recursive: true, force: true });
@@ -69,7 +76,7 @@ describe.concurrent('fixtures/bad through the CLI', () => {
         if (e.lenient !== undefined) expect(r.stderr).toContain(e.lenient);
         expect(r.stderr).not.toContain('fatal under --strict');
         expect(r.stderr).not.toMatch(CONTROL);
-        expect(r.stdout.split('\n')[0]).toMatch(FIRST_LINE[commandOf(c)] as RegExp);
+        expect(r.stdout.split('\n')[0]).toMatch(firstLine(c));
       });
     }
   });

@@ -24,6 +24,8 @@ export interface Expect {
   kbRehash?: boolean;
   /** Without --strict (cases with --strict): this must also be on stderr (e.g. '2 matched'). */
   lenient?: string;
+  /** Run without -o: the last line on stdout must start with this (a failed NDJSON stream says so). */
+  stdoutLast?: string;
   /** The index beside the input is made older than the input (a file rewritten after indexing). */
   staleIndex?: boolean;
 }
