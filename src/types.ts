@@ -43,7 +43,7 @@ export interface VcfHeader {
  * names an allele beyond the ALTs (warned about; the record's other samples stand); the others are
  * the quality policy's.
  */
-export type NoCallReason = 'missing' | 'filter' | 'min-dp' | 'min-gq' | 'min-vaf' | 'bad-gt';
+export type NoCallReason = 'missing' | 'filter' | 'min-dp' | 'min-gq' | 'min-vaf' | 'bad-gt' | 'ploidy';
 
 /**
  * One sample's genotype at one (unsplit) record, quality policy already applied.

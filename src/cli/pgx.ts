@@ -59,7 +59,7 @@ export function registerPgx(program: Command): void {
         const who = pgxSamples(s.run.header, s.run.samples, resolveRoles(s.run.header, s.run.samples, raw as RoleOptions), flags, s.run.file);
         if (who.refusal !== undefined) throw new UsageError(who.refusal);
         if (who.notice !== undefined) say(opts, who.notice);
-        const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings);
+        const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file);
         const byDrug = raw.byDrug === true;
         const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
         const summary = s.run.summary;

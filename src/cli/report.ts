@@ -34,7 +34,7 @@ export function registerReport(program: Command): void {
       const plan = pgxSamples(s.run.header, s.run.samples, roles, flags, s.run.file);
       if (plan.notice !== undefined) say(opts, plan.notice);
       if (plan.refusal !== undefined) say(opts, `note: no PGx: ${plan.refusal}`);
-      const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings);
+      const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file);
       const sink = createSink(type, s.out, [], s.meta);
       const summary = s.run.summary;
       await withOutput(s, sink, async () => {

@@ -48,6 +48,21 @@ class SampleSiteCalls implements SiteCalls {
 
 export interface CollectOptions {
   missingAsRef?: boolean;
+  /** A call the caller cannot interpret (non-diploid on an autosome): told once per record and sample. */
+  onUninterpretable?: (rec: VcfRecord, sample: number, why: string) => void;
+}
+
+/** Contigs where one copy is a genotype (hemizygous X/Y in males, mitochondria). */
+const HAPLOID_OK = new Set(['X', 'Y', 'MT']);
+
+/**
+ * Why a call's ploidy cannot be a genotype at this site: a star-allele diplotype needs two copies on
+ * an autosome (one or two on X/Y/MT). `0/0/0/1` is not "reference with a *2A": it is not assayed.
+ */
+function ploidyProblem(site: SiteRow, call: Call): string | undefined {
+  const n = call.alleles.length;
+  if (n === 2 || (n === 1 && HAPLOID_OK.has(site.chrom))) return undefined;
+  return `a GT of ploidy ${n} at ${site.gene} ${site.rsid ?? site.pos} (${HAPLOID_OK.has(site.chrom) ? 'one or two copies' : 'an autosome: two copies'} expected)`;
 }
 
 const SYMBOLIC = /^<.*>$|^\*$/;
@@ -158,7 +173,9 @@ export class PgxCollector {
         let id = shared ? made.get(code) : undefined;
         if (id === undefined) {
           const call = code === PACK_COMPLEX ? (rec.calls[i] as Call) : unpackCall(code, p);
-          id = cells.intern(fromCall(site, rec, call, alleleOf));
+          const bad = ploidyProblem(site, call);
+          if (bad !== undefined) this.opts.onUninterpretable?.(rec, i, bad);
+          id = cells.intern(bad === undefined ? fromCall(site, rec, call, alleleOf) : { site, state: 'missing', alleles: [], phased: false, source: 'vcf', gt: gtText(call), noCall: 'ploidy' });
           if (shared) made.set(code, id);
         }
         cells.put(i, id);
@@ -276,6 +293,9 @@ function fromCall(site: SiteRow, rec: VcfRecord, call: Call, alleleOf: (i: numbe
 
 /** Two records at one position (split multi-allelic input): alternates win over the input's reference per copy. */
 function merge(old: SiteCall, add: SiteCall, ref: string): SiteCall {
+  // A call the caller cannot interpret makes the position not assayed, whatever the other record says.
+  if (old.noCall === 'ploidy') return old;
+  if (add.noCall === 'ploidy') return add;
   if (add.state === 'missing') return old;
   if (old.state === 'missing') return add;
   const n = Math.max(old.alleles.length, add.alleles.length);

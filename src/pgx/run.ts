@@ -30,8 +30,11 @@ export class PgxRun {
     samples: readonly string[],
     private readonly flags: PgxFlags,
     private readonly warnings: Warnings,
+    file: string,
   ) {
-    this.collector = new PgxCollector(kb, build, samples.length, { missingAsRef: flags.missingAsRef });
+    const onUninterpretable = (rec: VcfRecord, sample: number, why: string): void =>
+      warnings.add('ploidy', `sample ${samples[sample]} has ${why}: not interpreted, the position is not assayed [ploidy]`, { file, line: rec.line });
+    this.collector = new PgxCollector(kb, build, samples.length, { missingAsRef: flags.missingAsRef, onUninterpretable });
     const calls = flags.outsideCalls !== undefined ? readOutsideCalls(flags.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), warnings) : [];
     this.outside = outsideCallsBySample(calls, samples, warnings);
   }
