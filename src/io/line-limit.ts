@@ -4,6 +4,7 @@
 // 4 MB gzip, /dev/zero), instead of growing until the process dies.
 import { constants } from 'node:buffer';
 import { InputError } from '../errors.js';
+import { bcfError, isBcf } from './sniff.js';
 
 /** Default --max-line-bytes: 256 MiB. */
 export const DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;
@@ -130,6 +131,7 @@ export class LineLimit {
   private headerPart(buf: Buffer, s: number, e: number, nul: number): void {
     if (this.run === 0 && e > s) this.first = buf[s] as number;
     if (nul >= s && nul < e) {
+      if (this.line === 1 && isBcf(buf, s)) throw bcfError(this.file);
       throw new InputError('binary data (a NUL byte), not a text VCF', { file: this.file, line: this.line });
     }
   }

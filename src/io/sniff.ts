@@ -1,5 +1,7 @@
 // Input format from the first bytes, never from the file name.
 
+import { InputError } from '../errors.js';
+
 export type InputFormat = 'plain' | 'gzip' | 'bgzf';
 
 /** Bytes needed before `sniffFormat` can decide; more when the gzip FEXTRA field is longer. */
@@ -38,4 +40,14 @@ export function bgzfBlockSizeField(b: Buffer, at: number): number | undefined {
     p += 4 + slen;
   }
   return undefined;
+}
+
+/** BCF starts 'BCF' and its major version (1 or 2), whether it came BGZF-compressed or not. */
+export function isBcf(buf: Buffer, at: number): boolean {
+  return buf.length >= at + 4 && buf.toString('latin1', at, at + 3) === 'BCF' && (buf[at + 3] === 1 || buf[at + 3] === 2);
+}
+
+/** The one message for BCF input, wherever it is recognised (real BCF holds NUL bytes too). */
+export function bcfError(file: string): InputError {
+  return new InputError('this is BCF (binary VCF), which vcfact does not read: convert it on the way in, `bcftools view FILE.bcf | vcfact annotate -`', { file, line: 1 });
 }

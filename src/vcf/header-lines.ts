@@ -2,6 +2,8 @@
 // data line, which stays where it is (in `rest`, from `restAt`) for the record scan. Inputs that are
 // not VCF text at all are told apart here, before any header parsing (BCF is named, with the
 // bcftools view pipe that reads it).
+import { decodeBytes } from '../text.js';
+import { bcfError, isBcf } from '../io/sniff.js';
 import { InputError } from '../errors.js';
 import type { BgzfPiece } from '../io/open.js';
 import { parseHeader } from './header.js';
@@ -33,7 +35,7 @@ export async function readHeaderLines(pieces: AsyncIterator<BgzfPiece>, file: st
     if (next.done) {
       h.ended = true;
       if (carry !== undefined && carry.length > 0) {
-        const text = carry.toString('utf8');
+        const text = decodeBytes(carry);
         if (text.startsWith('#')) h.lines.push(text.replace(/\r$/, ''));
         else h.rest = carry;
       }
@@ -62,15 +64,10 @@ function takeHeaderLines(buf: Buffer, h: HeaderLines): Buffer | undefined {
       e--;
       h.crlf = true;
     }
-    h.lines.push(buf.toString('utf8', s, e));
+    h.lines.push(decodeBytes(buf, s, e));
     s = nl + 1;
   }
   return undefined;
-}
-
-/** BCF starts 'BCF' and its major version (1 or 2), whether it came BGZF-compressed or not. */
-function isBcf(buf: Buffer, at: number): boolean {
-  return buf.length >= at + 4 && buf.toString('latin1', at, at + 3) === 'BCF' && (buf[at + 3] === 1 || buf[at + 3] === 2);
 }
 
 function checkIsVcf(h: HeaderLines, file: string): void {
@@ -81,9 +78,7 @@ function checkIsVcf(h: HeaderLines, file: string): void {
     throw new InputError('no #CHROM header line before the data', { file, line: lines.length + 1 });
   }
   if (rest !== undefined && lines.length === 0) {
-    if (isBcf(rest, restAt)) {
-      throw new InputError('this is BCF (binary VCF), which vcfact does not read: convert it on the way in, `bcftools view FILE.bcf | vcfact annotate -`', { file, line: 1 });
-    }
+    if (isBcf(rest, restAt)) throw bcfError(file);
     const nl = rest.indexOf(10, restAt);
     throw new InputError('first line is not ##fileformat=VCFv4.x, not a VCF', {
       file,
