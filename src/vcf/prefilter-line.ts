@@ -96,6 +96,9 @@ export class Prefilter {
     if (!this.setChrom(buf, start, i)) return Verdict.Unknown;
     // POS: manual digits, no string
     let p = ++i;
+    // Spaces after the tab, as htslib tolerates them (the reader drops them and counts a warning).
+    while (p < end && buf[p] === 32) p++;
+    i = p;
     let pos = 0;
     while (p < end) {
       const c = buf[p] as number;
