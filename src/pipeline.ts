@@ -56,6 +56,8 @@ export function userRegions(regions: string | undefined, regionsFile: string | u
   if (regions === undefined && regionsFile === undefined) return undefined;
   const out: Interval[] = [];
   if (regions !== undefined) {
+    // An empty list would read nothing and answer 'no findings': a usage error instead.
+    if (regions.split(',').every((p) => p.trim() === '')) throw new UsageError(`-r/--regions names no region ('${regions}')`);
     for (const part of regions.split(',').filter(Boolean)) {
       const m = /^([^:]+)(?::([\d,]+)(?:-([\d,]+))?)?$/.exec(part.trim());
       if (!m) throw new UsageError(`-r/--regions: '${part}' is not chr, chr:pos or chr:start-end`);

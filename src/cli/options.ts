@@ -52,7 +52,8 @@ export function addCommonOptions(cmd: Command): Command {
 
 function num(name: string, v: unknown, min: number, max = Infinity): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
+  // Number('') is 0: an empty value must not become a threshold nobody asked for.
+  const n = typeof v === 'string' && v.trim() === '' ? NaN : Number(v);
   if (!Number.isFinite(n) || n < min || n > max) {
     const range = max === Infinity ? `≥ ${min}` : `between ${min} and ${max}`;
     throw new UsageError(`${name} must be a number ${range}, not '${String(v)}'`);
