@@ -11,7 +11,7 @@ import { inflateBlock } from '../../src/io/inflate.js';
 import { openInput } from '../../src/io/open.js';
 import { openIndexed, type Region } from '../../src/io/tabix.js';
 import { fixture } from '../helpers/cli.js';
-import { BGZF_EOF, bgzf, bgzfBlock, collect, strictIndex, tempDir, vcfText } from './helpers.js';
+import { BGZF_EOF, bgzf, failure, bgzfBlock, collect, strictIndex, tempDir, vcfText } from './helpers.js';
 
 const STORED = 0;
 const cases = fixture('io', 'index-cases.vcf.gz');
@@ -30,15 +30,6 @@ function changed(b: Buffer, at: number): Buffer {
   const copy = Buffer.from(b);
   copy[at] = copy[at] === 0x31 ? 0x30 : copy[at] === 0x30 ? 0x31 : (copy[at] as number) ^ 0x20;
   return copy;
-}
-
-async function failure(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
 }
 
 describe('inflateBlock', () => {

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { InputError } from '../../src/errors.js';
 import type { IndexedOptions } from '../../src/io/tabix.js';
 
 export const BGZF_EOF = Buffer.from('1f8b08040000000000ff0600424302001b0003000000000000000000', 'hex');
@@ -68,4 +69,14 @@ export async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> 
   const out: Buffer[] = [];
   for await (const c of chunks) out.push(c);
   return out;
+}
+
+/** The InputError a promise rejects with (the test fails if it resolves or throws anything else). */
+export async function failure(p: Promise<unknown>): Promise<InputError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(InputError);
+  return e as InputError;
 }

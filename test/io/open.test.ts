@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { openBytes, openInput } from '../../src/io/open.js';
-import { BGZF_EOF, bgzf, collect, tempDir, vcfText } from './helpers.js';
+import { BGZF_EOF, bgzf, failure, collect, tempDir, vcfText } from './helpers.js';
 
 const dir = tempDir();
 let n = 0;
@@ -30,15 +30,6 @@ function expectWholeLines(chunks: Buffer[]): void {
 
 async function* pieces(data: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
-}
-
-async function failure(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
 }
 
 const small = '##fileformat=VCFv4.2\n#CHROM\tPOS\nchr1\t1\nchr1\t2\n';
