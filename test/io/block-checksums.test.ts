@@ -6,7 +6,6 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { inflateBlock } from '../../src/io/inflate.js';
 import { openInput } from '../../src/io/open.js';
 import { openIndexed, type Region } from '../../src/io/tabix.js';

@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { openBytes, openInput } from '../../src/io/open.js';
 import { BGZF_EOF, bgzf, failure, collect, tempDir, vcfText } from './helpers.js';
 
