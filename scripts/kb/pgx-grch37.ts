@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pos37Source, Ref37Source } from '../../src/pgx/kb-types.js';
 import { liftPoint, loadChain } from './liftover.js';
+import { canon } from './pgx-sources.js';
 
 export interface Grch37Site {
   pos: number | null;
@@ -21,8 +22,6 @@ interface PypgxRow {
   ref37: string;
   ref38: string;
 }
-
-const canon = (c: string): string => (c.startsWith('chr') ? c.slice(3) : c);
 
 /** PyPGx variant-table.csv rows keyed by `${chrom}:${GRCh38 position}`; columns found by name. */
 function pypgxRows(sourcesDir: string): Map<string, PypgxRow> {

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { SourceRef } from '../../src/kb/manifest.js';
 
+/** A contig name without 'chr' (PharmCAT writes chr10, PyPGx and the KB 10). */
+export const canon = (c: string): string => (c.startsWith('chr') ? c.slice(3) : c);
+
 export const byStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A source JSON file, gunzipped when its name ends in .gz. */

@@ -7,7 +7,7 @@ import type { GeneRow, NamedAlleleRow, SiteRow } from '../../src/pgx/kb-types.js
 import { grch37Sites } from './pgx-grch37.js';
 import { buildPhenotypes } from './pgx-phenotypes.js';
 import { buildRecommendations } from './pgx-recommendations.js';
-import { SRC, byStr, readJson, rowsFile } from './pgx-sources.js';
+import { SRC, byStr, canon, readJson, rowsFile } from './pgx-sources.js';
 
 interface DefVariant {
   chromosome: string;
@@ -32,8 +32,6 @@ interface Exemption {
   ignoredAlleles: string[];
   unphasedDiplotypePriorities: { list: string[]; pick: string }[];
 }
-const canon = (c: string): string => (c.startsWith('chr') ? c.slice(3) : c);
-
 export async function buildPgx(sourcesDir: string): Promise<BuiltTable[]> {
   const defDir = join(sourcesDir, 'pharmcat-allele-definitions');
   const exemptions = readJson<Record<string, Exemption>>(join(defDir, 'exemptions.json'));
