@@ -62,32 +62,57 @@ function at(path: string, key: string | number): string {
   return typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
 }
 
-/** What is wrong with `value` at `path` (e.g. 'rows[3].pos: expected an integer, found "x"'), or undefined. */
+/** A problem found below some value: the keys from there down, and what is wrong. */
+interface Problem {
+  keys: (string | number)[];
+  what: string;
+}
+
+/**
+ * What is wrong with `value` at `path` (e.g. 'rows[3].pos: expected an integer, found "x"'), or
+ * undefined. The path is spelled out only for a problem: a table of 40,000 values is checked on every
+ * run, and building a path string per value cost more than the checks themselves.
+ */
 export function shapeProblem(value: unknown, check: Check, path = ''): string | undefined {
-  const here = path === '' ? 'the top level' : path;
-  if (typeof check === 'string') {
-    const [kind, nullable] = check.split('|') as [Scalar, string | undefined];
-    if (scalarOk(kind, value) || (nullable !== undefined && value === null)) return undefined;
-    return `${here}: expected ${NAMES[kind]}${nullable ? ' or null' : ''}, ${found(value)}`;
-  }
+  const p = problemOf(value, check);
+  if (p === undefined) return undefined;
+  const where = p.keys.reduce<string>((acc, k) => at(acc, k), path);
+  return `${where === '' ? 'the top level' : where}: ${p.what}`;
+}
+
+function scalarProblem(value: unknown, check: Scalar | `${Scalar}|null`): Problem | undefined {
+  const bar = check.indexOf('|');
+  const kind = (bar < 0 ? check : check.slice(0, bar)) as Scalar;
+  if (scalarOk(kind, value) || (bar >= 0 && value === null)) return undefined;
+  return { keys: [], what: `expected ${NAMES[kind]}${bar >= 0 ? ' or null' : ''}, ${found(value)}` };
+}
+
+function problemOf(value: unknown, check: Check): Problem | undefined {
+  if (typeof check === 'string') return scalarProblem(value, check);
   if ('oneOf' in check) {
-    const problems = check.oneOf.map((c) => shapeProblem(value, c, path));
+    const problems = check.oneOf.map((c) => problemOf(value, c));
     return problems.includes(undefined) ? undefined : problems[0];
   }
   if ('tuple' in check) {
-    if (!Array.isArray(value) || value.length !== check.tuple.length) return `${here}: expected an array of ${check.tuple.length}, ${found(value)}`;
-    return firstProblem(check.tuple, (c, i) => shapeProblem(value[i], c, at(path, i)));
+    if (!Array.isArray(value) || value.length !== check.tuple.length) return { keys: [], what: `expected an array of ${check.tuple.length}, ${found(value)}` };
+    return firstProblem(check.tuple, (c, i) => below(i, problemOf(value[i], c)));
   }
   if ('each' in check) {
-    if (!Array.isArray(value)) return `${here}: expected an array, ${found(value)}`;
-    return firstProblem(value, (item, i) => shapeProblem(item, check.each, at(path, i)));
+    if (!Array.isArray(value)) return { keys: [], what: `expected an array, ${found(value)}` };
+    return firstProblem(value, (item, i) => below(i, problemOf(item, check.each)));
   }
-  if (!isObject(value)) return `${here}: expected an object, ${found(value)}`;
-  if ('values' in check) return firstProblem(Object.keys(value), (k) => shapeProblem(value[k], check.values, at(path, k)));
-  return firstProblem(Object.keys(check.fields), (k) => shapeProblem(value[k], check.fields[k] as Check, at(path, k)));
+  if (!isObject(value)) return { keys: [], what: `expected an object, ${found(value)}` };
+  if ('values' in check) return firstProblem(Object.keys(value), (k) => below(k, problemOf(value[k], check.values)));
+  return firstProblem(Object.keys(check.fields), (k) => below(k, problemOf(value[k], check.fields[k] as Check)));
 }
 
-function firstProblem<T>(items: readonly T[], problem: (item: T, i: number) => string | undefined): string | undefined {
+/** A child's problem, one key further from the top. */
+function below(key: string | number, p: Problem | undefined): Problem | undefined {
+  p?.keys.unshift(key);
+  return p;
+}
+
+function firstProblem<T>(items: readonly T[], problem: (item: T, i: number) => Problem | undefined): Problem | undefined {
   for (let i = 0; i < items.length; i++) {
     const p = problem(items[i] as T, i);
     if (p !== undefined) return p;
