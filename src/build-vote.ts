@@ -2,7 +2,7 @@
 // somatic caller output), the data can: a record whose alleles equal a knowledge-base allele at
 // that position in one build, and not in the other, is a vote. Records are held until the votes
 // differ by MARGIN (or the input ends), so no row is ever matched under the wrong build.
-import type { Matcher } from './match/types.js';
+import type { Matcher } from './types.js';
 import { splitRecord } from './normalize/split.js';
 import type { Build, VcfHeader, VcfRecord } from './types.js';
 

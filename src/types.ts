@@ -164,3 +164,32 @@ export interface Summary {
   results: number;
   skipped: Record<string, number>;
 }
+
+/**
+ * The one interface every knowledge-base matcher implements (bcftools-plugin style: built once from
+ * the loaded tables, then asked about each split variant). Here, at the bottom of the import graph,
+ * so the domains (pgx/, cancer/) implement it without importing the registry above them.
+ */
+export interface Matcher {
+  /** Registry key, e.g. 'pgx', 'cancer'. */
+  readonly name: string;
+  /** Every interval a variant must overlap to possibly match (feeds the prefilter site index). */
+  intervals(build: Build): Interval[];
+  /** Called with the input header before any match() (e.g. CSQ/ANN field order); may be called again with the same header. */
+  useHeader?(header: VcfHeader): void;
+  /** Counts for the run summary (e.g. biomarkers that could not be evaluated), keyed snake_case. */
+  notes?(): Record<string, string | number>;
+  /** All matches of one split variant (sample-independent). */
+  match(v: SplitVariant, build: Build): Match[];
+}
+
+/** How a command shapes the per-sample rows (src/cancer/rows.ts builds the cancer one); here so a domain can build one without importing the command above it. */
+export interface RowPolicy {
+  /** Sample indices (into the selected samples) that get no rows, e.g. the normal of a pair. */
+  skipSamples?: ReadonlySet<number>;
+  /** Adds columns to one sample's row of one match. */
+  decorate?(v: SplitVariant, m: Match, sample: number, row: Record<string, unknown>): void;
+  /** Holds rows that need other variants in the same sample; released at the end of the input. */
+  gate?: { admit(sample: string, m: Match, row: Record<string, unknown>): boolean; release(): Record<string, unknown>[] };
+}
+

@@ -3,7 +3,7 @@
 // exon and range (the event the biomarker names, inside its coordinates); protein and gene only
 // from a VEP/SnpEff consequence. An in-frame deletion matches an exon/range biomarker, never a
 // different exact one.
-import type { Matcher } from '../match/types.js';
+import type { Matcher } from '../types.js';
 import type { Build, Interval, Match, MatchKind, SplitVariant, VcfHeader } from '../types.js';
 import { consequenceReader, type Consequence, type ConsequenceReader } from './consequence.js';
 import type { CancerKb, CancerTables } from './kb.js';

@@ -2,7 +2,7 @@
 // no rows, a tumour variant also seen in the normal is flagged likely germline, --tumor-type marks
 // evidence on-label or off-label, and rows of a molecular profile that combines variants wait
 // until every part is seen in the same sample.
-import type { RowPolicy } from '../annotate.js';
+import type { RowPolicy } from '../types.js';
 import { normalCarries, ProfileGate, relevanceFor, type SampleRoles } from './aggregate.js';
 import type { CancerKb } from './kb.js';
 

@@ -1,6 +1,6 @@
 // vcfact annotate: every knowledge-base match, one row per sample × variant × match.
 import type { Command } from 'commander';
-import { ANNOTATE_COLUMNS, annotate } from '../annotate.js';
+import { ANNOTATE_COLUMNS, annotate } from '../commands/annotate.js';
 import { cancerRowPolicy } from '../cancer/rows.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
 import { createSink, outputType } from '../sink/create.js';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { describeAt, KbError, UsageError } from '../errors.js';
 import { openKb, readManifest, verifyKb } from '../kb/load.js';
-import { mergeIntervals } from '../kb/intervals.js';
+import { mergeIntervals } from '../vcf/intervals.js';
 import { openOutput } from '../io/output.js';
 import { loadMatchers } from '../match/registry.js';
 import { BUILDS, type Build } from '../types.js';

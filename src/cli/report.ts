@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
 import { pgxSamples } from '../pgx/germline.js';
 import { PgxRun } from '../pgx/run.js';
-import { collectReport } from '../report.js';
+import { collectReport } from '../commands/report.js';
 import { createSink, outputType } from '../sink/create.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';

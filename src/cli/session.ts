@@ -5,7 +5,7 @@ import { describeAt } from '../errors.js';
 import { type Output, openOutput } from '../io/output.js';
 import { type KbDir, kbProvenance, openKb } from '../kb/load.js';
 import { type WarningEntry, Warnings } from '../log.js';
-import type { Matcher } from '../match/types.js';
+import type { Matcher } from '../types.js';
 import { assertInputGiven, openRun, type Run } from '../pipeline.js';
 import type { RunMeta, Sink } from '../sink/types.js';
 import type { Summary, VcfRecord } from '../types.js';

@@ -5,7 +5,7 @@ import { type CancerKb, loadCancerKb } from '../cancer/kb.js';
 import { cancerMatcher } from '../cancer/matcher.js';
 import { loadPgxKb, type PgxKb } from '../pgx/kb.js';
 import { pgxMatcher } from '../pgx/matcher.js';
-import type { Matcher } from './types.js';
+import type { Matcher } from '../types.js';
 
 export interface Domains {
   pgx: PgxKb;

@@ -1,6 +1,6 @@
 // The 'pgx' matcher for `annotate`: a split variant at a PGx definition position is an `exact`
 // match when its allele defines named alleles, a `position` match when no definition knows it.
-import type { Matcher } from '../match/types.js';
+import type { Matcher } from '../types.js';
 import type { Build, Match, SplitVariant } from '../types.js';
 import type { SiteRow } from './kb-types.js';
 import type { PgxKb } from './kb.js';

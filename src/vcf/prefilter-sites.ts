@@ -1,8 +1,8 @@
 // The knowledge-base site query of the prefilter's hot loop: per-contig sorted, merged intervals
-// with a merge-join cursor. src/kb/site-index.ts builds them; the prefilter asks them once per line,
+// with a merge-join cursor. src/vcf/site-index.ts builds them; the prefilter asks them once per line,
 // on the main thread or in the BGZF workers (on copies of the arrays).
 
-/** Per-contig sorted, merged KB intervals with a merge-join cursor (see src/kb/site-index.ts). */
+/** Per-contig sorted, merged KB intervals with a merge-join cursor (see src/vcf/site-index.ts). */
 export interface SiteHandle {
   starts: Int32Array;
   ends: Int32Array;

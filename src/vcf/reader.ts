@@ -7,7 +7,7 @@
 import VCF from '@gmod/vcf';
 import { InputError } from '../errors.js';
 import { scannable, type BgzfPiece } from '../io/open.js';
-import type { SiteIndex } from '../kb/site-index.js';
+import type { SiteIndex } from './site-index.js';
 import type { Warnings } from '../log.js';
 import type { Summary, VcfHeader, VcfRecord } from '../types.js';
 import type { QualityPolicy } from './genotype.js';

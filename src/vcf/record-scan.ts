@@ -3,7 +3,7 @@
 // candidates for a full parse (line-parser.ts) and which are skipped and why. Also checks the sort
 // order across scans, once per input.
 import type { ScannableSource, BgzfPiece } from '../io/open.js';
-import type { SiteIndex } from '../kb/site-index.js';
+import type { SiteIndex } from './site-index.js';
 import type { Warnings } from '../log.js';
 import { canonicalContig } from '../normalize/contig.js';
 import type { Summary, VcfHeader, VcfRecord } from '../types.js';

@@ -1,7 +1,7 @@
 // Property test (seeded): the byte-level prefilter agrees with a plain string-based reference on
 // random lines — spans from REF length, gVCF END extension, contig aliases, malformed lines.
 import { describe, expect, it } from 'vitest';
-import { SiteIndex } from '../../src/kb/site-index.js';
+import { SiteIndex } from '../../src/vcf/site-index.js';
 import { canonicalContig } from '../../src/normalize/contig.js';
 import { Prefilter, Verdict } from '../../src/vcf/prefilter.js';
 

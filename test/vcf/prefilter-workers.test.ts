@@ -5,7 +5,7 @@
 // CHROM names the header does not declare.
 import { describe, expect, it } from 'vitest';
 import { openBytes, scannable, type BgzfPiece } from '../../src/io/open.js';
-import { SiteIndex } from '../../src/kb/site-index.js';
+import { SiteIndex } from '../../src/vcf/site-index.js';
 import { Warnings } from '../../src/log.js';
 import { readVcf } from '../../src/vcf/reader.js';
 import { bgzf } from '../io/helpers.js';

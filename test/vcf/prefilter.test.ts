@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SiteIndex } from '../../src/kb/site-index.js';
+import { SiteIndex } from '../../src/vcf/site-index.js';
 import { Prefilter, Verdict } from '../../src/vcf/prefilter.js';
 
 const index = () => SiteIndex.fromIntervals([{ contig: '1', start: 1000, end: 1000 }, { contig: 'X', start: 50, end: 60 }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { SiteIndex } from '../../src/kb/site-index.js';
+import { SiteIndex } from '../../src/vcf/site-index.js';
 import { Warnings } from '../../src/log.js';
 import { readVcf, SKIP_NO_SITE } from '../../src/vcf/reader.js';
 import { chunksOf, fixture, readAll, vcf } from './helpers.js';

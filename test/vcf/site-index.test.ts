@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SiteIndex } from '../../src/kb/site-index.js';
+import { SiteIndex } from '../../src/vcf/site-index.js';
 
 describe('SiteIndex', () => {
   const idx = () =>

@@ -2,14 +2,13 @@
 // One pass over the records collects both; then each sample's report is built when the writer asks
 // for it, so only one sample's rows exist at a time (as `pgx` writes its rows).
 import { filterText, matchRecord } from './annotate.js';
-import { type Finding, rankFindings, relevanceFor } from './cancer/aggregate.js';
-import { type CarrierCall, CarrierStore } from './cancer/carriers.js';
-import type { CancerKb } from './cancer/kb.js';
-import type { Matcher } from './match/types.js';
-import type { PgxResult } from './pgx/result.js';
-import type { PgxSample } from './pgx/germline.js';
-import type { PgxRun } from './pgx/run.js';
-import type { Build, VcfHeader, VcfRecord } from './types.js';
+import { type Finding, rankFindings, relevanceFor } from '../cancer/aggregate.js';
+import { type CarrierCall, CarrierStore } from '../cancer/carriers.js';
+import type { CancerKb } from '../cancer/kb.js';
+import type { PgxResult } from '../pgx/result.js';
+import type { PgxSample } from '../pgx/germline.js';
+import type { PgxRun } from '../pgx/run.js';
+import type { Build, Matcher, VcfHeader, VcfRecord } from '../types.js';
 
 export interface SampleReport {
   sample: string;

@@ -6,7 +6,7 @@
 // scan, not here.
 import { canonicalContig } from '../normalize/contig.js';
 import type { Interval } from '../types.js';
-import { overlaps as overlapsIn, type SiteHandle } from '../vcf/prefilter.js';
+import { overlaps as overlapsIn, type SiteHandle } from './prefilter.js';
 import { mergeIntervals } from './intervals.js';
 
 export class SiteIndex {

@@ -1,10 +1,9 @@
 // annotate: every knowledge-base match of every split variant, one row per sample carrying the
 // ALT × match (a sites-only VCF gives one row with an empty sample).
-import type { Matcher } from './match/types.js';
-import { splitRecord } from './normalize/split.js';
-import type { Result } from './sink/types.js';
-import type { Build, Match, SplitVariant, Summary, VcfHeader, VcfRecord } from './types.js';
-import { carries, gtText, zygosity } from './vcf/genotype.js';
+import { splitRecord } from '../normalize/split.js';
+import type { Result } from '../sink/types.js';
+import type { Build, Match, Matcher, RowPolicy, SplitVariant, Summary, VcfHeader, VcfRecord } from '../types.js';
+import { carries, gtText, zygosity } from '../vcf/genotype.js';
 
 /** The fixed leading columns (the output contract), then the match columns of both domains. */
 export const ANNOTATE_COLUMNS = [
@@ -15,16 +14,6 @@ export const ANNOTATE_COLUMNS = [
   'disease', 'doid', 'tier', 'relevance', 'likely_germline', 'molecular_profile', 'variant_origin', 'pmids', 'civic_ids',
   'match_note',
 ] as const;
-
-/** How a command shapes the per-sample rows (src/cancer/rows.ts builds the cancer one). */
-export interface RowPolicy {
-  /** Sample indices (into the selected samples) that get no rows, e.g. the normal of a pair. */
-  skipSamples?: ReadonlySet<number>;
-  /** Adds columns to one sample's row of one match. */
-  decorate?(v: SplitVariant, m: Match, sample: number, row: Result): void;
-  /** Holds rows that need other variants in the same sample; released at the end of the input. */
-  gate?: { admit(sample: string, m: Match, row: Result): boolean; release(): Result[] };
-}
 
 function round(v: number | undefined, digits = 4): number | undefined {
   return v === undefined || !Number.isFinite(v) ? undefined : Number(v.toFixed(digits));
