@@ -145,14 +145,26 @@ export type KbDomain = 'pgx' | 'cancer';
 export type MatchKind = 'exact' | 'position' | 'codon' | 'exon' | 'range' | 'protein' | 'gene';
 
 /** A knowledge-base hit for one split variant (independent of samples). */
+/** A match's further fields; lists stay lists (JSON arrays, ';'-joined in TSV). */
+export type MatchExtra = Record<string, string | string[]>;
+
 export interface Match {
   kb: KbDomain;
   gene: string;
   /** e.g. 'BRAF V600E', 'DPYD c.1905+1G>A (*2A)'. */
   feature: string;
   match: MatchKind;
-  /** Further output columns of this match (evidence level, therapies, …), already as text. */
-  extra: Record<string, string>;
+  /** Further output fields of this match (evidence level, therapies, …): text, or a list of texts. */
+  extra: MatchExtra;
+}
+
+/** The matches of one split variant that name one feature (kb, feature, match kind); items keep the matcher's order. */
+export interface FeatureGroup {
+  kb: KbDomain;
+  gene: string;
+  feature: string;
+  match: MatchKind;
+  items: Match[];
 }
 
 /** Summary counters; every record that does not reach a result is counted under a reason. */
@@ -183,13 +195,19 @@ export interface Matcher {
   match(v: SplitVariant, build: Build): Match[];
 }
 
+/** One output row as the JSON outputs show it (TSV flattens it through a column list). */
+export type Row = Record<string, unknown>;
+
 /** How a command shapes the per-sample rows (src/cancer/rows.ts builds the cancer one); here so a domain can build one without importing the command above it. */
 export interface RowPolicy {
   /** Sample indices (into the selected samples) that get no rows, e.g. the normal of a pair. */
   skipSamples?: ReadonlySet<number>;
-  /** Adds columns to one sample's row of one match. */
-  decorate?(v: SplitVariant, m: Match, sample: number, row: Record<string, unknown>): void;
-  /** Holds rows that need other variants in the same sample; released at the end of the input. */
-  gate?: { admit(sample: string, m: Match, row: Record<string, unknown>): boolean; release(): Record<string, unknown>[] };
+  /** The domain's fields of one sample's row of one feature group (at release, a subset of its items). */
+  fields?(v: SplitVariant, group: FeatureGroup, sample: number): Row | undefined;
+  /** Holds rows whose items need other variants in the same sample; released at the end of the input. */
+  gate?: {
+    see(sample: string, matches: readonly Match[]): void;
+    admit(sample: string, items: Match[], make: (items: Match[]) => Row): boolean;
+    release(): Row[];
+  };
 }
-

@@ -2,11 +2,13 @@
 // normal only flags likely-germline variants), molecular profiles that combine variants need
 // every part in the same sample, --tumor-type marks on-label / off-label evidence, and findings
 // are ranked and given a one-line headline.
-import type { Call, Match, SplitVariant } from '../types.js';
+import type { Call, FeatureGroup, Match, SplitVariant } from '../types.js';
 import { carries } from '../vcf/genotype.js';
+import { compareEvidence, headline } from './evidence-rank.js';
+import { groupFeatures, rankItems } from './evidence-summary.js';
 import type { CancerKb } from './kb.js';
 import { onLabel, parseTumorType, withDiseaseNames, type TumorType } from './tumor-type.js';
-import type { ProfileExpr } from './types.js';
+import { cancerExtra, type ProfileExpr } from './types.js';
 
 export interface CancerHit {
   variant: SplitVariant;
@@ -21,15 +23,22 @@ export interface SampleRoles {
   normal?: number;
 }
 
+/** One biomarker one sample carries, with its evidence ranked (on-label first with --tumor-type). */
 export interface Finding {
   variant: SplitVariant;
-  match: Match;
-  /** 'on-label' / 'off-label' with --tumor-type, else ''. */
-  relevance: 'on-label' | 'off-label' | '';
-  /** The variant is also seen in the normal sample. */
-  likelyGermline: boolean;
+  group: FeatureGroup;
+  /** The strongest item: the headline's source. */
+  best: Match;
+  /** 'on-label' when any item is in the patient's tumour type, 'off-label' when none is; '' without --tumor-type. */
+  relevance: Relevance;
+  /** Per item (same order as group.items), with --tumor-type. */
+  itemRelevance?: Relevance[];
+  /** The variant is also seen in the normal sample; undefined without a normal to compare with. */
+  likelyGermline?: boolean;
   headline: string;
 }
+
+export type Relevance = 'on-label' | 'off-label' | '';
 
 /** A normal with at least this VAF (from AD, AF or tier counts) carries the variant. */
 export const NORMAL_MIN_VAF = 0.05;
@@ -62,103 +71,47 @@ function satisfied(e: ProfileExpr, present: Set<number>): boolean {
 }
 
 /**
- * For streaming outputs (annotate): rows of a profile that combines variants may only be written
- * once every part is seen in the same sample. Offer every cancer match of every carrying sample in
- * file order; admit() says whether the row can go out now, else it is held; release() at the end
- * gives the held rows whose profile became complete, in arrival order. Only rows of multi-part
- * profiles are ever held.
+ * For streaming outputs (annotate): an item of a profile that combines variants may only be written
+ * once every part is seen in the same sample. `see` each sample's cancer matches in file order; then
+ * admit() says whether a row of these items can go out now, else it is held; release() at the end
+ * builds the held rows from their items whose profile became complete (rows left with no item are
+ * dropped), in arrival order. Only rows with a multi-part profile's item are ever held.
  */
 export class ProfileGate<T> {
   private readonly present = new Map<string, Set<number>>();
-  private readonly held: { sample: string; profile: number; row: T }[] = [];
+  private readonly held: { sample: string; items: Match[]; make: (items: Match[]) => T }[] = [];
 
   constructor(private readonly kb: CancerKb) {}
 
-  admit(sample: string, m: Match, row: T): boolean {
-    if (m.kb !== 'cancer') return true;
+  /** Notes the CIViC variants of one sample's matches at one variant. */
+  see(sample: string, matches: readonly Match[]): void {
     let set = this.present.get(sample);
     if (!set) this.present.set(sample, (set = new Set()));
-    if (m.extra.civic_variant_id) set.add(Number(m.extra.civic_variant_id));
-    if (!m.extra.profile_parts) return true;
-    const profile = Number(m.extra.molecular_profile_id);
-    if (this.complete(sample, profile)) return true;
-    this.held.push({ sample, profile, row });
+    for (const m of matches) if (m.kb === 'cancer') set.add(Number(cancerExtra(m).civic_variant_id));
+  }
+
+  /** True when every item can go out now (the caller writes make(items)); else the row is held. */
+  admit(sample: string, items: Match[], make: (items: Match[]) => T): boolean {
+    if (items.every((m) => this.ready(sample, m))) return true;
+    this.held.push({ sample, items, make });
     return false;
   }
 
   release(): T[] {
-    const out = this.held.filter((h) => this.complete(h.sample, h.profile)).map((h) => h.row);
+    const out: T[] = [];
+    for (const h of this.held) {
+      const items = h.items.filter((m) => this.ready(h.sample, m));
+      if (items.length > 0) out.push(h.make(items));
+    }
     this.held.length = 0;
     return out;
   }
 
-  private complete(sample: string, profile: number): boolean {
-    const p = this.kb.tables().profiles.get(profile);
+  private ready(sample: string, m: Match): boolean {
+    if (m.kb !== 'cancer' || cancerExtra(m).profile_parts.length === 0) return true;
+    const p = this.kb.tables().profiles.get(Number(cancerExtra(m).molecular_profile_id));
     return p !== undefined && satisfied(p.expr, this.present.get(sample) ?? new Set());
   }
-}
-
-const TIER_RANK: Record<string, number> = { 'Tier I - Level A': 0, 'Tier I - Level B': 1.5, 'Tier II - Level C': 2.5, 'Tier II - Level D': 3.5 };
-const LEVEL_RANK: Record<string, number> = { A: 1, B: 2, C: 3, D: 4, E: 5 };
-const TYPE_RANK = ['Predictive', 'Diagnostic', 'Prognostic', 'Predisposing', 'Oncogenic', 'Functional'];
-const SIGNIFICANCE_RANK = [
-  'Sensitivity/Response', 'Resistance', 'Reduced Sensitivity', 'Adverse Response', 'Positive', 'Poor Outcome', 'Better Outcome',
-  'Predisposition', 'Oncogenicity', 'Likely Oncogenic', 'Pathogenic', 'Likely Pathogenic', 'Gain of Function', 'Loss of Function', 'Negative',
-];
-
-function rankOf(list: string[], x: string): number {
-  const i = list.indexOf(x);
-  return i < 0 ? list.length : i;
-}
-
-function evidenceRank(m: Match): number {
-  const e = m.extra;
-  if (e.tier) return TIER_RANK[e.tier] ?? 6;
-  return LEVEL_RANK[e.evidence_level ?? ''] ?? 6;
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  const label = (f: Finding): number => (f.relevance === 'off-label' ? 1 : 0);
-  const ea = a.match.extra;
-  const eb = b.match.extra;
-  return (
-    label(a) - label(b) ||
-    evidenceRank(a.match) - evidenceRank(b.match) ||
-    rankOf(TYPE_RANK, ea.evidence_type ?? '') - rankOf(TYPE_RANK, eb.evidence_type ?? '') ||
-    rankOf(SIGNIFICANCE_RANK, ea.significance ?? '') - rankOf(SIGNIFICANCE_RANK, eb.significance ?? '') ||
-    (ea.evidence_direction === 'Supports' ? 0 : 1) - (eb.evidence_direction === 'Supports' ? 0 : 1) ||
-    (a.match.feature < b.match.feature ? -1 : a.match.feature > b.match.feature ? 1 : 0) ||
-    (ea.civic_ids ?? '').localeCompare(eb.civic_ids ?? '')
-  );
-}
-
-const PHRASE: Record<string, string> = {
-  'Sensitivity/Response': 'sensitivity to',
-  Resistance: 'resistance to',
-  'Reduced Sensitivity': 'reduced sensitivity to',
-  'Adverse Response': 'adverse response to',
-  'Poor Outcome': 'poor outcome',
-  'Better Outcome': 'better outcome',
-  Positive: 'diagnostic',
-  Negative: 'not diagnostic',
-  Predisposition: 'predisposition',
-  Oncogenicity: 'oncogenic',
-  'Likely Oncogenic': 'likely oncogenic',
-};
-
-/** 'BRAF V600E — level A — sensitivity to dabrafenib + trametinib in colorectal cancer'. */
-export function headline(m: Match): string {
-  const e = m.extra;
-  const grade = e.tier ? e.tier.replace(/ - /g, ', ').replace(/^Tier/, 'tier').replace('Level', 'level') : `level ${e.evidence_level ?? '?'}`;
-  const sig = e.significance ?? '';
-  const joiner = e.therapy_interaction === 'Combination' ? ' + ' : e.therapy_interaction === 'Sequential' ? ' then ' : ' or ';
-  const therapies = (e.therapies ?? '').split(';').filter(Boolean).map((t) => t.toLowerCase()).join(joiner);
-  let what = PHRASE[sig] ?? sig.toLowerCase();
-  if (therapies && what.endsWith(' to')) what = `${what} ${therapies}`;
-  else if (what.endsWith(' to')) what = what.slice(0, -3);
-  if (e.evidence_direction === 'Does Not Support') what = `does not support ${what}`;
-  const disease = e.disease ? ` in ${e.disease.toLowerCase()}` : '';
-  return `${m.feature} — ${grade} — ${what}${disease}`;
 }
 
 export interface FindingOptions {
@@ -170,41 +123,70 @@ export function relevanceFor(kb: CancerKb, term: string): (m: Match) => 'on-labe
   const names: { doid: string; disease: string }[] = [];
   for (const items of kb.tables().itemsOfProfile.values()) for (const it of items) names.push({ doid: it.doid, disease: it.disease });
   const tt: TumorType = withDiseaseNames(parseTumorType(term), names);
-  return (m) => (onLabel(tt, m.extra.disease ?? '', m.extra.doid ?? '') ? 'on-label' : 'off-label');
+  return (m) => {
+    const e = cancerExtra(m);
+    return onLabel(tt, e.disease, e.doid.replace(/^DOID:/, '')) ? 'on-label' : 'off-label';
+  };
 }
 
 /** A hit that one sample carries, with what its findings need beyond the matches. */
 export interface CarriedHit extends CancerHit {
-  /** The variant is also seen in the normal sample. */
-  likelyGermline: boolean;
+  /** The variant is also seen in the normal sample; undefined when there is no normal. */
+  likelyGermline: boolean | undefined;
 }
 
 /** Findings of the tumour sample, ranked; the normal sample never gets rows of its own. */
 export function cancerFindings(kb: CancerKb, hits: CancerHit[], roles: SampleRoles, opts: FindingOptions = {}): Finding[] {
   const carried = hits
     .filter((h) => sampleCarries(h.variant, roles.tumor))
-    .map((h) => ({ ...h, likelyGermline: roles.normal !== undefined && normalCarries(h.variant, roles.normal) }));
+    .map((h) => ({ ...h, likelyGermline: roles.normal === undefined ? undefined : normalCarries(h.variant, roles.normal) }));
   return rankFindings(kb, carried, opts.tumorType ? relevanceFor(kb, opts.tumorType) : undefined);
 }
 
+const LABEL_RANK: Record<Relevance, number> = { 'on-label': 0, '': 0, 'off-label': 1 };
+
+/** On-label first, then the strongest best item, then the feature's name. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return LABEL_RANK[a.relevance] - LABEL_RANK[b.relevance] || compareEvidence(a.best, b.best) || (a.group.feature < b.group.feature ? -1 : a.group.feature > b.group.feature ? 1 : 0);
+}
+
+/** A feature's items ranked (on-label first when relevance is known) and its finding-level relevance. */
+export function rankedGroup(group: FeatureGroup, relevanceOf?: (m: Match) => 'on-label' | 'off-label'): { items: Match[]; relevance: Relevance; itemRelevance?: Relevance[] } {
+  if (!relevanceOf) return { items: rankItems(group.items), relevance: '' };
+  const labelled = group.items.map((m) => ({ m, r: relevanceOf(m) }));
+  labelled.sort((a, b) => LABEL_RANK[a.r] - LABEL_RANK[b.r] || compareEvidence(a.m, b.m));
+  return { items: labelled.map((x) => x.m), relevance: labelled[0]?.r === 'on-label' ? 'on-label' : 'off-label', itemRelevance: labelled.map((x) => x.r) };
+}
+
 /**
- * Findings from the hits one sample carries (in file order), ranked. A profile that combines
- * variants needs every part among them. `relevanceOf` (from relevanceFor) marks on/off-label.
+ * Findings from the hits one sample carries (in file order): one per variant × biomarker, ranked.
+ * An item of a profile that combines variants counts only when every part is among the hits.
+ * `relevanceOf` (from relevanceFor) marks on/off-label.
  */
 export function rankFindings(kb: CancerKb, carried: readonly CarriedHit[], relevanceOf?: (m: Match) => 'on-label' | 'off-label'): Finding[] {
   const t = kb.tables();
   const present = new Set<number>();
-  for (const h of carried) for (const m of h.matches) if (m.kb === 'cancer' && m.extra.civic_variant_id) present.add(Number(m.extra.civic_variant_id));
+  for (const h of carried) for (const m of h.matches) if (m.kb === 'cancer') present.add(Number(cancerExtra(m).civic_variant_id));
+  const complete = (m: Match): boolean => {
+    const e = cancerExtra(m);
+    if (e.profile_parts.length === 0) return true;
+    const p = t.profiles.get(Number(e.molecular_profile_id));
+    return p !== undefined && satisfied(p.expr, present);
+  };
   const out: Finding[] = [];
   for (const h of carried) {
-    for (const m of h.matches) {
-      if (m.kb !== 'cancer') continue;
-      if (m.extra.profile_parts) {
-        const p = t.profiles.get(Number(m.extra.molecular_profile_id));
-        if (!p || !satisfied(p.expr, present)) continue;
-      }
-      const relevance = relevanceOf ? relevanceOf(m) : '';
-      out.push({ variant: h.variant, match: m, relevance, likelyGermline: h.likelyGermline, headline: headline(m) });
+    for (const g of groupFeatures(h.matches.filter((m) => m.kb === 'cancer' && complete(m)))) {
+      const { items, relevance, itemRelevance } = rankedGroup(g, relevanceOf);
+      const best = items[0] as Match;
+      out.push({
+        variant: h.variant,
+        group: { ...g, items },
+        best,
+        relevance,
+        ...(itemRelevance ? { itemRelevance } : {}),
+        ...(h.likelyGermline !== undefined ? { likelyGermline: h.likelyGermline } : {}),
+        headline: headline(best, relevance),
+      });
     }
   }
   return out.sort(compareFindings);

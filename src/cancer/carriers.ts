@@ -21,7 +21,7 @@ export interface Carried extends CarriedHit {
 interface StoredHit {
   variant: SplitVariant;
   matches: Match[];
-  likelyGermline: boolean;
+  likelyGermline: boolean | undefined;
   /** Carrying samples (indices into record.calls), increasing. */
   samples: Int32Array;
   /** Per carrier: index into CarrierStore.kinds. */
@@ -65,7 +65,7 @@ export class CarrierStore {
     this.hits.push({
       variant: withoutCalls(variant),
       matches,
-      likelyGermline: this.normal !== undefined && normalCarries(variant, this.normal),
+      likelyGermline: this.normal === undefined ? undefined : normalCarries(variant, this.normal),
       samples: Int32Array.from(samples),
       kinds: Int32Array.from(kinds),
       vafs: anyVaf ? Float64Array.from(vafs) : undefined,

@@ -3,12 +3,11 @@
 // exon and range (the event the biomarker names, inside its coordinates); protein and gene only
 // from a VEP/SnpEff consequence. An in-frame deletion matches an exon/range biomarker, never a
 // different exact one.
-import type { Matcher } from '../types.js';
-import type { Build, Interval, Match, MatchKind, SplitVariant, VcfHeader } from '../types.js';
+import type { Build, Interval, Match, Matcher, MatchKind, SplitVariant, VcfHeader } from '../types.js';
 import { consequenceReader, type Consequence, type ConsequenceReader } from './consequence.js';
 import type { CancerKb, CancerTables } from './kb.js';
 import { codonOf } from './protein.js';
-import type { Biomarker, BiomarkerEvent, EvidenceItem, Locus } from './types.js';
+import type { Biomarker, BiomarkerEvent, CancerExtra, EvidenceItem, Locus } from './types.js';
 
 export interface CancerStats {
   /** 'CSQ', 'ANN' or 'none' (then protein/gene-level biomarkers cannot be evaluated). */
@@ -75,7 +74,7 @@ export function eventMatches(event: BiomarkerEvent, v: SplitVariant, l: Locus): 
   }
 }
 
-function extra(t: CancerTables, b: Biomarker, it: EvidenceItem, note: string): Record<string, string> {
+function extra(t: CancerTables, b: Biomarker, it: EvidenceItem, note: string): CancerExtra {
   const profile = t.profiles.get(it.profile);
   const ids = it.id.startsWith('EID') ? [it.id, ...(t.assertionsOfEvidence.get(it.id) ?? [])] : [it.id];
   return {
@@ -83,19 +82,19 @@ function extra(t: CancerTables, b: Biomarker, it: EvidenceItem, note: string): R
     evidence_type: it.type,
     evidence_direction: it.direction,
     significance: it.significance,
-    therapies: it.therapies.join(';'),
+    therapies: it.therapies,
     therapy_interaction: it.interaction,
     disease: it.disease,
-    doid: it.doid,
+    doid: it.doid ? `DOID:${it.doid}` : '',
     tier: it.tier,
-    pmids: it.citations.map((c) => c.replace(/^PMID:/, '')).join(';'),
-    civic_ids: ids.join(';'),
+    pmids: it.citations.map((c) => c.replace(/^PMID:/, '')),
+    civic_ids: ids,
     variant_origin: it.origin,
     civic_variant_id: String(b.id),
     molecular_profile: profile?.name ?? '',
     molecular_profile_id: String(it.profile),
     // Other variants the profile needs in the same sample (aggregate.ts checks them).
-    profile_parts: profile && profile.parts.length > 1 ? profile.parts.join(';') : '',
+    profile_parts: profile && profile.parts.length > 1 ? profile.parts.map(String) : [],
     match_note: note,
   };
 }

@@ -1,21 +1,29 @@
 // What the cancer side adds to annotate's per-sample rows: the normal of a tumour/normal pair gets
-// no rows, a tumour variant also seen in the normal is flagged likely germline, --tumor-type marks
-// evidence on-label or off-label, and rows of a molecular profile that combines variants wait
-// until every part is seen in the same sample.
-import type { RowPolicy } from '../types.js';
-import { normalCarries, ProfileGate, relevanceFor, type SampleRoles } from './aggregate.js';
+// no rows, a tumour variant also seen in the normal is flagged likely germline (the flag exists only
+// when there is a normal), --tumor-type marks evidence on-label or off-label, and rows of a
+// molecular profile that combines variants wait until every part is seen in the same sample.
+// Feature rows carry the evidence summary and nest the items; --evidence rows are one item each.
+import type { Row, RowPolicy } from '../types.js';
+import { normalCarries, ProfileGate, rankedGroup, relevanceFor, type SampleRoles } from './aggregate.js';
+import { evidenceItem, summarizeEvidence } from './evidence-summary.js';
 import type { CancerKb } from './kb.js';
 
-export function cancerRowPolicy(kb: CancerKb, roles: Partial<SampleRoles>, tumorType?: string): RowPolicy {
-  const relevance = tumorType ? relevanceFor(kb, tumorType) : undefined;
+export function cancerRowPolicy(kb: CancerKb, roles: Partial<SampleRoles>, mode: 'features' | 'evidence', tumorType?: string): RowPolicy {
+  const relevanceOf = tumorType ? relevanceFor(kb, tumorType) : undefined;
   const normal = roles.normal;
   return {
     skipSamples: new Set(normal !== undefined ? [normal] : []),
-    decorate(v, m, _sample, row) {
-      if (m.kb !== 'cancer') return;
-      if (relevance) row.relevance = relevance(m);
-      if (normal !== undefined) row.likely_germline = normalCarries(v, normal) ? 'yes' : 'no';
+    fields(v, group) {
+      const germline = normal !== undefined ? { likely_germline: normalCarries(v, normal) } : {};
+      if (mode === 'evidence') {
+        const m = group.items[0];
+        if (!m) return undefined;
+        return { ...m.extra, ...(relevanceOf ? { relevance: relevanceOf(m) } : {}), ...germline };
+      }
+      const { items, relevance, itemRelevance } = rankedGroup(group, relevanceOf);
+      const evidence: Row[] = items.map((m, i) => ({ ...evidenceItem(m), ...(itemRelevance ? { relevance: itemRelevance[i] } : {}) }));
+      return { ...summarizeEvidence(items), ...(relevance ? { relevance } : {}), ...germline, evidence };
     },
-    gate: new ProfileGate(kb),
+    gate: new ProfileGate<Row>(kb),
   };
 }

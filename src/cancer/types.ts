@@ -1,6 +1,6 @@
 // Row types of the cancer tables in data/cancer/ (written by scripts/kb/civic.ts, read by
 // src/cancer/kb.ts). Coordinates are 1-based inclusive on canonical contigs.
-import type { Build } from '../types.js';
+import type { Build, Match } from '../types.js';
 
 /**
  * How a CIViC variant can be recognised in a VCF:
@@ -101,4 +101,33 @@ export interface TranscriptRow {
   cdsEnd: number;
   /** Exons, 1-based inclusive, in genomic order (exon numbering follows the strand). */
   exons: [number, number][];
+}
+
+/** What the cancer matcher puts in Match.extra: one CIViC evidence item or assertion (matcher.ts). */
+export type CancerExtra = {
+  evidence_level: string;
+  evidence_type: string;
+  evidence_direction: string;
+  significance: string;
+  therapies: string[];
+  therapy_interaction: string;
+  disease: string;
+  /** 'DOID:9256', or '' when CIViC gives none. */
+  doid: string;
+  tier: string;
+  pmids: string[];
+  /** The item's id and the assertions resting on it ('EID1409', 'AID7'). */
+  civic_ids: string[];
+  variant_origin: string;
+  civic_variant_id: string;
+  molecular_profile: string;
+  molecular_profile_id: string;
+  /** Other CIViC variants the profile needs in the same sample ([] for a one-variant profile). */
+  profile_parts: string[];
+  match_note: string;
+};
+
+/** The cancer fields of a match whose kb is 'cancer' (the matcher writes exactly these). */
+export function cancerExtra(m: Match): CancerExtra {
+  return m.extra as CancerExtra;
 }

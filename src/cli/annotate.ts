@@ -1,6 +1,6 @@
 // vcfact annotate: every knowledge-base match, one row per sample × variant × match.
 import type { Command } from 'commander';
-import { ANNOTATE_COLUMNS, annotate } from '../commands/annotate.js';
+import { ANNOTATE_COLUMNS, annotate, EVIDENCE_COLUMNS } from '../commands/annotate.js';
 import { cancerRowPolicy } from '../cancer/rows.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
 import { createSink, outputType } from '../sink/create.js';
@@ -12,8 +12,9 @@ import { startSession, withOutput } from './session.js';
 export function registerAnnotate(program: Command): void {
   const cmd = program
     .command('annotate')
-    .description('every knowledge-base match (PGx sites and alleles, cancer biomarkers): one row per sample × variant × match')
+    .description('every knowledge-base match (PGx sites and alleles, cancer biomarkers): one row per sample × variant × feature, its evidence summarised')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
+  cmd.option('--evidence', 'one row per evidence item (the long form) instead of one per feature');
   addRoleOptions(addCommonOptions(cmd)).action((input: string | undefined, raw: Record<string, unknown>) =>
     run(async () => {
       const opts = parseCommon(raw);
@@ -22,11 +23,13 @@ export function registerAnnotate(program: Command): void {
       let domains: Domains | undefined;
       const s = await startSession('annotate', input, opts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
       const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
-      const policy = cancerRowPolicy((domains as Domains).cancer, roles, roleOpts.tumorType);
-      const sink = createSink(type, s.out, ANNOTATE_COLUMNS, s.meta);
+      const mode = raw.evidence === true ? 'evidence' : 'features';
+      const policy = cancerRowPolicy((domains as Domains).cancer, roles, mode, roleOpts.tumorType);
+      const sink = createSink(type, s.out, mode === 'evidence' ? EVIDENCE_COLUMNS : ANNOTATE_COLUMNS, s.meta);
       const summary = s.run.summary;
       await withOutput(s, sink, async () => {
-        await annotate(s.records, s.run.header, () => s.run.build() ?? 'GRCh38', s.matchers, s.run.samples, (row) => sink.write(row), summary, policy);
+        const inputs = { records: s.records, header: s.run.header, build: () => s.run.build() ?? 'GRCh38', matchers: s.matchers, samples: s.run.samples, policy, mode } as const;
+        await annotate(inputs, (row) => sink.write(row), summary);
         await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
       });
       s.end(summary);

@@ -4,6 +4,7 @@
 import { filterText, matchRecord } from './annotate.js';
 import { type Finding, rankFindings, relevanceFor } from '../cancer/aggregate.js';
 import { type CarrierCall, CarrierStore } from '../cancer/carriers.js';
+import { type EvidenceSummary, evidenceItem, summarizeEvidence } from '../cancer/evidence-summary.js';
 import type { CancerKb } from '../cancer/kb.js';
 import type { PgxResult } from '../pgx/result.js';
 import type { PgxSample } from '../pgx/germline.js';
@@ -16,7 +17,7 @@ export interface SampleReport {
   pgx: PgxResult[];
   /** Why this sample has no PGx results (a tumour beside its normal, a somatic call set). */
   pgx_note?: string;
-  cancer: Record<string, unknown>[];
+  cancer: ReportFinding[];
 }
 
 export interface ReportInputs {
@@ -35,13 +36,36 @@ export interface ReportInputs {
   tumorType?: string;
 }
 
-function findingRow(f: Finding, call: CarrierCall | undefined): Record<string, unknown> {
+/** One ranked finding of a report (schema_version 2): one per variant × biomarker, its evidence nested. */
+export interface ReportFinding extends EvidenceSummary {
+  headline: string;
+  gene: string;
+  feature: string;
+  match: string;
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  gt: string;
+  zygosity: string;
+  vaf?: number | undefined;
+  filter: string;
+  /** With --tumor-type only. */
+  relevance?: 'on-label' | 'off-label';
+  /** With a normal sample only: the variant is also seen there. */
+  likely_germline?: boolean;
+  /** The items, strongest first (on-label first with --tumor-type). */
+  evidence: Record<string, unknown>[];
+}
+
+function findingRow(f: Finding, call: CarrierCall | undefined): ReportFinding {
   const v = f.variant;
+  const items = f.group.items;
   return {
     headline: f.headline,
-    gene: f.match.gene,
-    feature: f.match.feature,
-    match: f.match.match,
+    gene: f.group.gene,
+    feature: f.group.feature,
+    match: f.group.match,
     chrom: v.record.chrom,
     pos: v.pos,
     ref: v.ref,
@@ -50,9 +74,10 @@ function findingRow(f: Finding, call: CarrierCall | undefined): Record<string, u
     zygosity: call?.zygosity ?? '',
     vaf: call?.vaf,
     filter: filterText(v.record),
-    relevance: f.relevance,
-    likely_germline: f.likelyGermline,
-    ...f.match.extra,
+    ...(f.relevance ? { relevance: f.relevance } : {}),
+    ...(f.likelyGermline !== undefined ? { likely_germline: f.likelyGermline } : {}),
+    ...summarizeEvidence(items),
+    evidence: items.map((m, i) => ({ ...evidenceItem(m), ...(f.itemRelevance ? { relevance: f.itemRelevance[i] } : {}) })),
   };
 }
 

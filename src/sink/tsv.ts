@@ -8,7 +8,8 @@ export function cell(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (Array.isArray(v)) return v.map(cell).join(';');
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'object') return JSON.stringify(v).replace(/[\t\r\n]+/g, ' ');
+  // A map of counts ({A: 3, B: 12}) reads as 'A:3;B:12', the way lists are ';'-joined.
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${cell(k)}:${cell(x)}`).join(';');
   return String(v).replace(/[\t\r\n]+/g, ' ');
 }
 
