@@ -20,4 +20,4 @@ function readVersion(): string {
 export const VERSION = readVersion();
 export const TOOL = { name: 'vcfact', version: VERSION } as const;
 /** Bumped when an output's columns or fields change meaning. */
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';

@@ -45,14 +45,14 @@ export function pgxMatcher(kb: PgxKb): Matcher {
         const known = site.alts.includes(allele);
         const label = site.rsid ?? site.hgvs;
         if (!known && allele !== site.ref) {
-          out.push({ kb: 'pgx', gene: site.gene, feature: `${site.gene} ${label} (allele not in any definition)`, match: 'position', extra: { rsid: site.rsid ?? '', alleles: '', function: '' } });
+          out.push({ kb: 'pgx', gene: site.gene, feature: `${site.gene} ${label} (allele not in any definition)`, match: 'position', extra: { rsid: site.rsid ?? '', alleles: [], function: '' } });
           continue;
         }
         // The ALT is the definitions' reference allele where this build's reference carries a
         // variant one (a GRCh37 T at rs776746): the sample lacks what the reference has.
         if (!known) {
           const refNames = alleleUsers(site, siteRef(site, build)).join(', ');
-          out.push({ kb: 'pgx', gene: site.gene, feature: `${site.gene} ${label} (definition reference allele; ${build}'s reference carries ${refNames || 'a variant allele'})`, match: 'exact', extra: { rsid: site.rsid ?? '', alleles: '', function: '' } });
+          out.push({ kb: 'pgx', gene: site.gene, feature: `${site.gene} ${label} (definition reference allele; ${build}'s reference carries ${refNames || 'a variant allele'})`, match: 'exact', extra: { rsid: site.rsid ?? '', alleles: [], function: '' } });
           continue;
         }
         const names = site.role === 'extra' ? [] : alleleUsers(site, allele);
@@ -60,7 +60,7 @@ export function pgxMatcher(kb: PgxKb): Matcher {
         const named = names.length === 1 && !names[0]?.startsWith('*') ? names[0] : undefined;
         const feature = named ? `${site.gene} ${named}` : `${site.gene} ${label}${shown ? ` (${shown})` : ''}`;
         const f = names.length === 1 ? fn(site.gene, names[0] as string) : undefined;
-        out.push({ kb: 'pgx', gene: site.gene, feature, match: 'exact', extra: { rsid: site.rsid ?? '', alleles: names.join(';'), function: f ?? '' } });
+        out.push({ kb: 'pgx', gene: site.gene, feature, match: 'exact', extra: { rsid: site.rsid ?? '', alleles: names, function: f ?? '' } });
       }
       return out;
     },
