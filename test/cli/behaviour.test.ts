@@ -57,7 +57,7 @@ describe('input from a terminal or a pipe', () => {
     expect(viaPipe.status).toBe(0);
     const viaFile = vcfact(['annotate', '-q', '--index', 'never', DEMO]);
     expect(viaPipe.stdout).toBe(viaFile.stdout);
-    expect(viaPipe.stdout.split('\n').length).toBeGreaterThan(100);
+    expect(viaPipe.stdout.split('\n').length).toBeGreaterThan(10);
   });
 });
 

@@ -28,7 +28,7 @@ describe('vcfact pgx', () => {
     const out = join(tmp, 'ex.tsv');
     expect(await pgx(join(EX, 'pharmcat.example.vcf'), '--outside-calls', join(EX, 'pharmcat.example.outsideCall.tsv'), '-o', out)).toBe(0);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
-    expect(lines[0]?.split('\t').slice(0, 8)).toEqual(['sample', 'gene', 'diplotype', 'diplotypes', 'phenotype', 'activity_score', 'missing_sites', 'call_quality']);
+    expect(lines[0]?.split('\t').slice(0, 9)).toEqual(['sample', 'gene', 'diplotype', 'diplotypes', 'phenotype', 'activity_score', 'missing_positions', 'policy_no_calls', 'call_quality']);
     const cyp2d6 = lines.find((l) => l.split('\t')[1] === 'CYP2D6')?.split('\t');
     expect(cyp2d6?.slice(2, 6)).toEqual(['*1/*3', '*1/*3', 'Intermediate Metabolizer', '1.0']);
     expect(lines.length).toBe(1 + 22);
@@ -67,6 +67,6 @@ describe('vcfact pgx', () => {
     const out = join(tmp, 'mar.tsv');
     expect(await pgx(join(CONF, 'vcf', 'PipelineTest__testCyp3a5Missing3Message.vcf'), '--missing-as-ref', '-o', out)).toBe(0);
     const row = readFileSync(out, 'utf8').split('\n').find((l) => l.split('\t')[1] === 'CYP3A5')?.split('\t');
-    expect(row?.[7]).toBe('missing-as-ref');
+    expect(row?.[8]).toBe('missing-as-ref');
   });
 });

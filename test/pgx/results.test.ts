@@ -44,7 +44,7 @@ describe('PharmCAT documentation examples', () => {
     const hla = res.find((r) => r.gene === 'HLA-B');
     expect(hla?.call_quality).toBe('outside-call');
     const abacavir = hla?.recommendations.find((h) => h.drug === 'abacavir');
-    expect(abacavir?.lookupKey).toEqual({ 'HLA-B': '*57:01 positive' });
+    expect(abacavir?.lookup_key).toEqual({ 'HLA-B': '*57:01 positive' });
     expect(abacavir?.classification).toBe('Strong');
     expect(res.find((r) => r.gene === 'MT-RNR1')?.recommendations.map((h) => h.drug)).toContain('amikacin');
     expect(res.find((r) => r.gene === 'CYP2D6')?.phenotype).toBe('Intermediate Metabolizer');

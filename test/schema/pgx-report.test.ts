@@ -37,8 +37,13 @@ describe('pgx and report JSON', () => {
     expect(normal.role).toBe('normal');
     expect(normal.cancer).toEqual([]);
     expect(tumour.cancer[0].relevance).toBe('on-label');
-    const braf = tumour.cancer.find((f: any) => f.feature === 'BRAF V600E' && f.evidence_level === 'A');
-    expect(braf.headline).toMatch(/^BRAF V600E — level A — /);
+    // One finding per biomarker; its headline from the strongest on-label item names the patient's disease.
+    const braf = tumour.cancer.filter((f: any) => f.feature === 'BRAF V600E');
+    expect(braf).toHaveLength(1);
+    expect(braf[0].best_level).toBe('A');
+    expect(braf[0].headline).toMatch(/^BRAF V600E — tier I, level A — .* in colorectal cancer$/);
+    expect(braf[0].evidence.length).toBe(braf[0].evidence_items);
+    expect(new Set(tumour.cancer.map((f: any) => `${f.pos} ${f.feature}`)).size).toBe(tumour.cancer.length);
     // On-label findings all come before off-label ones.
     const rel = tumour.cancer.map((f: any) => f.relevance);
     expect(rel.lastIndexOf('on-label')).toBeLessThan(rel.indexOf('off-label'));
