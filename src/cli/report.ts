@@ -8,7 +8,7 @@ import { collectReport } from '../commands/report.js';
 import { createSink, outputType } from '../sink/create.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';
-import { addRoleOptions, type RoleOptions, resolveRoles } from './roles.js';
+import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
 import { say, startSession, withOutput } from './session.js';
 
@@ -24,7 +24,12 @@ export function registerReport(program: Command): void {
       if (type === 'tsv') throw new UsageError('report writes json or ndjson (use annotate or pgx for TSV)');
       const roleOpts = raw as RoleOptions;
       let domains: Domains | undefined;
-      const s = await startSession('report', input, opts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
+      const s = await startSession('report', input, opts, (kb) => {
+        domains = loadDomains(kb.dir);
+        // Before the input is opened: a term vcfact does not know is a usage error.
+        checkTumorType(domains.cancer, roleOpts);
+        return matchersFor(domains);
+      });
       const d = domains as Domains;
       const cancerMatcher = s.matchers.find((m) => m.name === 'cancer');
       if (!cancerMatcher) throw new Error('the cancer matcher is not registered');
