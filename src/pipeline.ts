@@ -5,6 +5,7 @@ import { BuildVote } from './build-vote.js';
 import { UsageError } from './errors.js';
 import { findIndex, openIndexed, type Region } from './io/tabix.js';
 import { LineLimit, limitLines } from './io/line-limit.js';
+import type { InputMeter } from './io/meter.js';
 import { openInput } from './io/open.js';
 import { readTextFile } from './io/text-file.js';
 import { mergeIntervals } from './vcf/intervals.js';
@@ -34,6 +35,8 @@ export interface PipelineOptions {
   dpField?: string;
   /** --max-line-bytes (default: src/io/line-limit.ts). */
   maxLineBytes?: number;
+  /** Counts how far the input has been read (for the progress line). */
+  meter?: InputMeter;
 }
 
 export interface Run {
@@ -105,7 +108,7 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
 
   if (indexPath !== undefined) {
     access = 'index';
-    const indexed = openIndexed(input, { warn: (why) => warnings.add('index-not-used', why, { file }), threads: opts.threads }, indexPath);
+    const indexed = openIndexed(input, { warn: (why) => warnings.add('index-not-used', why, { file }), threads: opts.threads, meter: opts.meter }, indexPath);
     const headerText = await indexed.header();
     const fileHeader = parseHeader(
       headerText
@@ -134,8 +137,8 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
     }
     chunks = concat(Buffer.from(headerText), indexed.chunks(regions));
   } else {
-    const { threads, maxLineBytes } = opts;
-    chunks = (await openInput(input, { ...(threads !== undefined ? { threads } : {}), ...(maxLineBytes !== undefined ? { maxLineBytes } : {}) })).chunks();
+    const { threads, maxLineBytes, meter } = opts;
+    chunks = (await openInput(input, { ...(threads !== undefined ? { threads } : {}), ...(maxLineBytes !== undefined ? { maxLineBytes } : {}), ...(meter ? { meter } : {}) })).chunks();
   }
 
   // Through the index the reader sees only the regions' lines, so its line numbers would not be

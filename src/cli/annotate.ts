@@ -5,7 +5,7 @@ import { cancerRowPolicy } from '../cancer/rows.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
 import { createSink, outputType } from '../sink/create.js';
 import { addCommonOptions, parseCommon } from './options.js';
-import { addRoleOptions, type RoleOptions, resolveRoles } from './roles.js';
+import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
 import { startSession, withOutput } from './session.js';
 
@@ -21,7 +21,12 @@ export function registerAnnotate(program: Command): void {
       const roleOpts = raw as RoleOptions;
       const type = outputType(opts.outputType, opts.output);
       let domains: Domains | undefined;
-      const s = await startSession('annotate', input, opts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
+      const s = await startSession('annotate', input, opts, (kb) => {
+        domains = loadDomains(kb.dir);
+        // Before the input is opened: a term vcfact does not know is a usage error.
+        checkTumorType(domains.cancer, roleOpts);
+        return matchersFor(domains);
+      });
       const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
       const mode = raw.evidence === true ? 'evidence' : 'features';
       const policy = cancerRowPolicy((domains as Domains).cancer, roles, mode, roleOpts.tumorType);

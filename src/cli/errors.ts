@@ -1,8 +1,8 @@
 // The one place where errors become messages and exit codes (DESIGN §6).
-import chalk from 'chalk';
 import { EXIT, VcfactError } from '../errors.js';
 import type { RunFailure } from '../sink/types.js';
 import { terminalSafe } from '../text.js';
+import { paint } from './colour.js';
 
 export function isBrokenPipe(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'EPIPE';
@@ -10,9 +10,8 @@ export function isBrokenPipe(e: unknown): boolean {
 
 export function reportError(e: unknown): number {
   if (isBrokenPipe(e)) return EXIT.ok;
-  const tty = process.stderr.isTTY === true;
   if (e instanceof VcfactError) {
-    const label = tty ? chalk.red('error') : 'error';
+    const label = paint('red', 'error');
     process.stderr.write(`vcfact: ${label}: ${e.describe()}\n`);
     return e.exitCode;
   }

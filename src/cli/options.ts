@@ -47,7 +47,11 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--max-line-bytes <n>', `a longer input line is an error, exit 3 (default ${DEFAULT_MAX_LINE_BYTES}: 256 MiB)`)
     .option('--strict', 'per-record problems are fatal (exit 3) instead of counted warnings')
     .option('-q, --quiet', 'no warnings or progress on stderr')
-    .option('--no-progress', 'no progress line (shown by default when stderr is a terminal)');
+    .option('--no-progress', 'no progress line (shown by default when stderr is a terminal: percent and time left for a file read from its path)')
+    // Read by chalk from the command line itself (src/cli/colour.ts), before commander parses it, so
+    // that it also holds for an error in parsing the other options; declared so that commander lists
+    // and accepts it.
+    .option('--no-color', 'no colour on stderr (as does the NO_COLOR environment variable; colour is only ever used on a terminal)');
 }
 
 function num(name: string, v: unknown, min: number, max = Infinity): number | undefined {

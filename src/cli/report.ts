@@ -9,7 +9,7 @@ import { createSink, outputType } from '../sink/create.js';
 import { countProduced } from '../summary.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';
-import { addRoleOptions, type RoleOptions, resolveRoles } from './roles.js';
+import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
 import { say, startSession, withOutput } from './session.js';
 
@@ -25,7 +25,12 @@ export function registerReport(program: Command): void {
       if (type === 'tsv') throw new UsageError('report writes json or ndjson (use annotate or pgx for TSV)');
       const roleOpts = raw as RoleOptions;
       let domains: Domains | undefined;
-      const s = await startSession('report', input, opts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
+      const s = await startSession('report', input, opts, (kb) => {
+        domains = loadDomains(kb.dir);
+        // Before the input is opened: a term vcfact does not know is a usage error.
+        checkTumorType(domains.cancer, roleOpts);
+        return matchersFor(domains);
+      });
       const d = domains as Domains;
       const flags = pgxFlags(raw);
       const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);

@@ -1,5 +1,7 @@
 // Tumour/normal roles: --tumor/--normal, else ##tumor_sample/##normal_sample.
 import type { Command } from 'commander';
+import type { CancerKb } from '../cancer/kb.js';
+import { kbDiseases, unknownTumorType } from '../cancer/tumor-type-terms.js';
 import { UsageError } from '../errors.js';
 import type { VcfHeader } from '../types.js';
 
@@ -18,7 +20,16 @@ export function addPairOptions(cmd: Command): Command {
 
 export function addRoleOptions(cmd: Command): Command {
   return addPairOptions(cmd)
-    .option('--tumor-type <term>', "the patient's tumour type (disease name, DOID or TCGA code): evidence in it is marked on-label and ranked first");
+    .option('--tumor-type <term>', "the patient's tumour type (disease name, DOID or TCGA code): evidence in it is marked on-label and ranked first; a term the knowledge base does not know is a usage error");
+}
+
+/** --tumor-type: a term vcfact cannot relate to any disease of the knowledge base is a usage error naming the closest ones. */
+export function checkTumorType(kb: CancerKb, opts: RoleOptions): void {
+  if (opts.tumorType === undefined) return;
+  const unknown = unknownTumorType(kbDiseases(kb.tables().itemsOfProfile.values()), opts.tumorType);
+  if (!unknown) return;
+  const closest = unknown.closest.length > 0 ? `; closest: ${unknown.closest.join(', ')}` : '';
+  throw new UsageError(`--tumor-type '${opts.tumorType}' is not a disease, DOID or TCGA code the knowledge base knows${closest}`);
 }
 
 /** Indices into the selected samples; a named sample that is not selected is a usage error. */

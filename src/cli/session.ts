@@ -1,8 +1,8 @@
 // What every reading command shares: the knowledge base, warnings on stderr, the opened input,
 // the output (atomic file or stdout), the run metadata, and the end-of-run report.
-import chalk from 'chalk';
 import { summaryLine } from '../summary.js';
 import { describeAt } from '../errors.js';
+import { newMeter } from '../io/meter.js';
 import { type Output, openOutput } from '../io/output.js';
 import { type KbDir, kbProvenance, openKb } from '../kb/load.js';
 import { type WarningEntry, Warnings } from '../log.js';
@@ -12,6 +12,7 @@ import type { RunMeta, Sink } from '../sink/types.js';
 import type { Summary, VcfRecord } from '../types.js';
 import { SCHEMA_VERSION, TOOL } from '../version.js';
 import { isBrokenPipe, runFailure } from './errors.js';
+import { paint } from './colour.js';
 import type { CommonOptions } from './options.js';
 import { Progress } from './progress.js';
 import { onInterrupt } from './signals.js';
@@ -29,7 +30,7 @@ export interface Session {
   meta(): RunMeta;
   /** Each matcher's notes for the summary, keyed by matcher name. */
   notes(): { access: Run['access']; matchers: Record<string, Record<string, string | number>> };
-  /** Prints the warning tally and progress end line on stderr. */
+  /** Prints the warning tally and the run's summary line on stderr. */
   end(summary: Summary): void;
 }
 
@@ -46,15 +47,23 @@ export async function startSession(
 ): Promise<Session> {
   const input = assertInputGiven(inputArg);
   const kb = openKb(opts.kb);
-  const label = process.stderr.isTTY ? chalk.yellow('warning') : 'warning';
-  const warnings = new Warnings(opts.strict, (w: WarningEntry, where) => say(opts, `${label}: ${describeAt(w.message, where)}`));
+  const label = paint('yellow', 'warning');
+  // A warning while the progress line is up is written in its place (the line comes back below it).
+  let progress: Progress | undefined;
+  const warnings = new Warnings(opts.strict, (w: WarningEntry, where) => {
+    const text = `${label}: ${describeAt(w.message, where)}`;
+    if (progress) progress.aside(() => say(opts, text));
+    else say(opts, text);
+  });
   const policy = { passOnly: opts.passOnly, minDp: opts.minDp, minGq: opts.minGq, minVaf: opts.minVaf };
   const ms = matchers(kb);
-  const run = await openRun(input, { ...opts, policy }, ms, warnings);
+  const meter = newMeter();
+  const run = await openRun(input, { ...opts, policy, meter }, ms, warnings);
   const out = openOutput(opts.output, input);
   // Ctrl-C or a kill: drop the temp file behind -o; an existing output stays as it was.
   const release = onInterrupt(() => out.abort());
-  const progress = opts.progress && !opts.quiet && process.stderr.isTTY ? new Progress(run.summary) : undefined;
+  // Only on a terminal: never in a pipe or a log file.
+  if (opts.progress && !opts.quiet && process.stderr.isTTY) progress = new Progress(meter, run.summary);
   const meta = (): RunMeta => ({
     schema_version: SCHEMA_VERSION,
     tool: { ...TOOL },
@@ -71,11 +80,11 @@ export async function startSession(
     matchers: ms,
     out,
     release,
-    records: untilClosed(run.records, out),
+    // The progress line is up while the records are read (and cleared when they end or fail).
+    records: untilClosed(progress ? progress.over(run.records) : run.records, out),
     meta,
     notes: () => ({ access: run.access, matchers: Object.fromEntries(ms.flatMap((m) => (m.notes ? [[m.name, m.notes()]] : []))) }),
     end(summary) {
-      progress?.stop();
       for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.kind}: ${w.count} times (first: ${describeAt(w.message, {})})`);
       const unevaluated = Number(ms.find((m) => m.name === 'cancer')?.notes?.().consequence_level_unevaluated ?? 0);
       if (unevaluated > 0) say(opts, `note: ${unevaluated} gene- and protein-level cancer biomarkers were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);

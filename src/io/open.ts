@@ -10,6 +10,7 @@ import { InputError } from '../errors.js';
 import { BgzfSource, type ScannableSource } from './bgzf-source.js';
 import { LineLimit, limitLines } from './line-limit.js';
 import { joinedPieces, wholeLines } from './lines.js';
+import { type InputMeter, restartMeter } from './meter.js';
 import { bytesToSniff, sniffFormat, type InputFormat } from './sniff.js';
 
 export type { BgzfPiece, ScannableSource } from './bgzf-source.js';
@@ -43,6 +44,8 @@ export interface OpenOptions {
   batchSize?: number;
   /** A longer line is exit 3 (--max-line-bytes; default DEFAULT_MAX_LINE_BYTES, src/io/line-limit.ts). */
   maxLineBytes?: number;
+  /** Counts the file's bytes as they are read (not for stdin, whose size is unknown). */
+  meter?: InputMeter;
 }
 
 const READ_SIZE = 4 << 20;
@@ -52,7 +55,9 @@ const GUNZIP_CHUNK = 1 << 20;
 export async function openInput(path: string, opts: OpenOptions = {}): Promise<InputSource> {
   if (path === '-') return openBytes(stdinBytes(), 'stdin', opts);
   const reads: ReadMode = { reuse: false };
-  const src = await openBytes(fileBytes(await openFile(path), path, reads), path, opts);
+  const { fh, size } = await openFile(path);
+  restartMeter(opts.meter, size, 'bytes');
+  const src = await openBytes(fileBytes(fh, path, reads, opts.meter), path, opts);
   // BGZF pieces are copied (cutBlocks) before the next read, so one read buffer serves the file.
   reads.reuse = src.format === 'bgzf';
   return src;
@@ -97,7 +102,8 @@ export async function openBytes(raw: AsyncIterable<Buffer>, name: string, opts: 
   };
 }
 
-async function openFile(path: string): Promise<FileHandle> {
+/** The open file and its size (undefined for a pipe or FIFO given as a path: its size is not its length). */
+async function openFile(path: string): Promise<{ fh: FileHandle; size: number | undefined }> {
   let fh: FileHandle;
   try {
     fh = await open(path, 'r');
@@ -109,10 +115,10 @@ async function openFile(path: string): Promise<FileHandle> {
     await fh.close();
     throw new InputError('cannot open input: is a directory', { file: path });
   }
-  return fh;
+  return { fh, size: st.isFile() ? st.size : undefined };
 }
 
-async function* fileBytes(fh: FileHandle, file: string, mode: ReadMode): AsyncGenerator<Buffer> {
+async function* fileBytes(fh: FileHandle, file: string, mode: ReadMode, meter?: InputMeter): AsyncGenerator<Buffer> {
   let last: Buffer | undefined;
   try {
     for (;;) {
@@ -126,6 +132,7 @@ async function* fileBytes(fh: FileHandle, file: string, mode: ReadMode): AsyncGe
         throw new InputError(`cannot read input: ${osReason(e)}`, { file }, e);
       }
       if (n === 0) return;
+      if (meter) meter.done += n;
       yield n < READ_SIZE ? buf.subarray(0, n) : buf;
     }
   } finally {

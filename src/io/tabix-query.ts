@@ -2,6 +2,7 @@
 // file order with the index's start offset for each, then read block by block and selected on
 // their bytes (tabix-lines.ts), each line once.
 import { LineCursor, type BgzfBlocks } from './tabix-blocks.js';
+import type { InputMeter } from './meter.js';
 import type { TabixIndex, TabixLayout } from './tabix-index.js';
 import { LineSpans } from './tabix-lines.js';
 
@@ -54,19 +55,22 @@ export function planQuery(index: TabixIndex, regions: Region[]): PlannedRegion[]
  * already (the file is sorted by start); a later region on the same contig resumes where the
  * previous scan stopped, as every line before that point is settled. The line at an offset the
  * index gave must start a record of the region's contig; `misfit` makes the error when it does not.
+ * `meter` (progress) counts the regions done.
  */
 export function* queryLines(
   blocks: BgzfBlocks,
   plan: PlannedRegion[],
   layout: TabixLayout,
   misfit: (voff: number, chrom: string) => Error,
+  meter?: InputMeter,
 ): Generator<Buffer> {
   const kept = new KeptLines();
   let lastKept = -1;
   let resumeRef = -1;
   let resume = -1;
   let spans: LineSpans | undefined;
-  for (const region of plan) {
+  for (const [i, region] of plan.entries()) {
+    if (meter) meter.done = i;
     let fromIndex = !(region.ref === resumeRef && resume > region.from);
     if (region.ref !== resumeRef || !spans) spans = new LineSpans(region.chrom, layout);
     resumeRef = region.ref;
@@ -95,6 +99,7 @@ export function* queryLines(
       yield* kept.add(buf, start, end);
     }
   }
+  if (meter) meter.done = plan.length;
   yield* kept.finish();
 }
 

@@ -6,6 +6,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { type InputMeter, restartMeter } from './meter.js';
 import { openInput } from './open.js';
 import { BgzfBlocks, LineCursor } from './tabix-blocks.js';
 import { parseTabixIndexAsync, type TabixIndex, type TabixLayout, tabixHead } from './tabix-index.js';
@@ -45,6 +46,8 @@ export interface IndexedOptions {
   warn(why: string): void;
   /** BGZF inflate threads for that whole-file read (see OpenOptions). */
   threads?: number;
+  /** Counts the regions read (or, when the index does not fit, the file's bytes). */
+  meter?: InputMeter;
 }
 
 type IndexHead = Pick<TabixIndex, 'layout' | 'names'>;
@@ -101,15 +104,16 @@ async function* records(path: string, indexPath: string, opts: IndexedOptions, l
   try {
     const plan = planQuery(index, regions);
     why = distrust(path, indexPath, index, blocks, plan);
+    restartMeter(opts.meter, plan.length, 'regions');
     const misfit = (voff: number, chrom: string) =>
       new InputError(`the index ${indexPath} does not fit the file: the line at its offset ${voff} for ${chrom} is not a record of ${chrom} (re-index, or use --index never)`, { file: path });
-    if (why === undefined) yield* queryLines(blocks, plan, index.layout, misfit);
+    if (why === undefined) yield* queryLines(blocks, plan, index.layout, misfit, opts.meter);
   } finally {
     blocks.close();
   }
   if (why === undefined) return;
   opts.warn(`${why}; the index is not used and the whole file is read instead`);
-  const input = await openInput(path, opts.threads === undefined ? {} : { threads: opts.threads });
+  const input = await openInput(path, { ...(opts.threads === undefined ? {} : { threads: opts.threads }), ...(opts.meter ? { meter: opts.meter } : {}) });
   yield* afterHeader(input.chunks(), index.layout.metaChar);
 }
 
