@@ -56,7 +56,8 @@ export function registerReport(program: Command): void {
         // went away (`| head`) stops the calling.
         for (const r of report.reports()) {
           if (s.out.closed) break;
-          summary.results += r.cancer.length + r.pgx.length;
+          // A tumour's borrowed PGx (pgx_from) is counted once, under its normal.
+          summary.results += r.cancer.length + (r.pgx_from === undefined ? r.pgx.length : 0);
           await sink.write({ ...r });
         }
         await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
