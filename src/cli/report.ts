@@ -1,4 +1,4 @@
-// vcfact report: per sample, PGx calls and ranked cancer findings (JSON or NDJSON).
+// vcfact report: per sample, PGx calls and ranked cancer findings (JSON, NDJSON, or HTML pages: report-html.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
@@ -9,22 +9,26 @@ import { createSink, outputType } from '../sink/create.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';
 import { addRoleOptions, type RoleOptions, resolveRoles } from './roles.js';
+import { htmlOutput, isHtml, usePageOptions } from './report-html.js';
 import { run } from './run.js';
 import { say, startSession, withOutput } from './session.js';
 
 export function registerReport(program: Command): void {
   const cmd = program
     .command('report')
-    .description('per sample: PGx calls and ranked cancer findings, each with a one-line headline (json, ndjson)')
+    .description('per sample: PGx calls and ranked cancer findings, each with a one-line headline, linked where a therapy meets the PGx (json, ndjson, html)')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
-  addPgxOptions(addRoleOptions(addCommonOptions(cmd))).action((input: string | undefined, raw: Record<string, unknown>) =>
+  addPgxOptions(addRoleOptions(usePageOptions(addCommonOptions(cmd)))).action((input: string | undefined, raw: Record<string, unknown>) =>
     run(async () => {
       const opts = parseCommon(raw);
-      const type = opts.outputType === undefined && opts.output === undefined ? 'json' : outputType(opts.outputType, opts.output);
-      if (type === 'tsv') throw new UsageError('report writes json or ndjson (use annotate or pgx for TSV)');
+      const html = isHtml(opts);
+      const type = html || (opts.outputType === undefined && opts.output === undefined) ? 'json' : outputType(opts.outputType, opts.output);
+      if (type === 'tsv') throw new UsageError('report writes json, ndjson or html (use annotate or pgx for TSV)');
       const roleOpts = raw as RoleOptions;
       let domains: Domains | undefined;
-      const s = await startSession('report', input, opts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
+      // HTML pages into a directory are written by the HTML sink itself (one temp file per page).
+      const sessionOpts = html?.dir !== undefined ? { ...opts, output: undefined } : opts;
+      const s = await startSession('report', input, sessionOpts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
       const d = domains as Domains;
       const cancerMatcher = s.matchers.find((m) => m.name === 'cancer');
       if (!cancerMatcher) throw new Error('the cancer matcher is not registered');
@@ -35,7 +39,8 @@ export function registerReport(program: Command): void {
       if (plan.notice !== undefined) say(opts, plan.notice);
       if (plan.refusal !== undefined) say(opts, `note: no PGx: ${plan.refusal}`);
       const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file);
-      const sink = createSink(type, s.out, [], s.meta);
+      const pages = html ? htmlOutput({ html, s, input, pgxKb: d.pgx, roles, flags, tumorType: roleOpts.tumorType }) : undefined;
+      const sink = pages?.sink ?? createSink(type, s.out, [], s.meta);
       const summary = s.run.summary;
       await withOutput(s, sink, async () => {
         const report = await collectReport({
@@ -61,7 +66,7 @@ export function registerReport(program: Command): void {
           await sink.write({ ...r });
         }
         await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
-      });
+      }).finally(() => pages?.release());
       s.end(summary);
     }),
   );
