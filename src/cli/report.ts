@@ -23,7 +23,7 @@ export function registerReport(program: Command): void {
       const opts = parseCommon(raw);
       const html = isHtml(opts);
       const type = html || (opts.outputType === undefined && opts.output === undefined) ? 'json' : outputType(opts.outputType, opts.output);
-      if (type === 'tsv') throw new UsageError('report writes json, ndjson or html (use annotate or pgx for TSV)');
+      if (type === 'tsv') throw new UsageError('report writes json or ndjson, or html pages (use annotate or pgx for TSV)');
       const roleOpts = raw as RoleOptions;
       let domains: Domains | undefined;
       // HTML pages into a directory are written by the HTML sink itself (one temp file per page).
