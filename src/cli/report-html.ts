@@ -17,7 +17,7 @@ import { onInterrupt } from './signals.js';
 /** The report's own wording of -o and -O (its default is JSON, its types json, ndjson, html). */
 export function usePageOptions(cmd: Command): Command {
   for (const o of cmd.options) {
-    if (o.long === '--output-type') o.description = 'json | ndjson | html (default: json; or from the -o extension: .json, .ndjson, .html)';
+    if (o.long === '--output-type') o.description = 'json | ndjson | html (default: json; with -o, from its extension: .json, .ndjson, .html)';
     if (o.long === '--output') o.description = 'write to FILE (atomically: temp file + rename) instead of stdout; with -O html and several samples, a DIR/ of pages';
   }
   return cmd;
