@@ -172,8 +172,11 @@ export interface Summary {
   records: number;
   candidates: number;
   parsed: number;
+  /** Split variants (ALTs) with at least one knowledge-base match of the command's matchers. */
   matched: number;
   results: number;
+  /** What the results are, counted per kind: per kb (annotate), called / not_called (pgx), findings / pgx_results (report). */
+  produced?: Record<string, number>;
   skipped: Record<string, number>;
 }
 

@@ -9,7 +9,10 @@ import { byDrugColumns, byDrugRows } from '../pgx/by-drug.js';
 import { pgxSamples } from '../pgx/germline.js';
 import { pgxTsvColumns, toTsvRow, type PgxResult } from '../pgx/result.js';
 import { type PgxFlags, PgxRun } from '../pgx/run.js';
+import { matchRecord } from '../commands/annotate.js';
 import { createSink, outputType } from '../sink/create.js';
+import { countProduced } from '../summary.js';
+import type { Build } from '../types.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPairOptions, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
@@ -64,7 +67,11 @@ export function registerPgx(program: Command): void {
         const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
         const summary = s.run.summary;
         await withOutput(s, sink, async () => {
-          for await (const rec of s.records) pgx.add(rec);
+          const build = (): Build => s.run.build() ?? 'GRCh38';
+          for await (const rec of s.records) {
+            pgx.add(rec);
+            summary.matched += matchRecord(rec, s.run.header, s.matchers, build()).length;
+          }
           if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
           // Per gene: each sample's rows as soon as they are called (memory does not grow with the
           // cohort). By drug: rows are grouped across samples, so they wait for all of them.
@@ -72,7 +79,10 @@ export function registerPgx(program: Command): void {
           const absent = new AbsentTally(pkb as PgxKb);
           for (const sample of who.samples) {
             const results = pgx.results(sample);
-            for (const r of results) absent.add(r);
+            for (const r of results) {
+              absent.add(r);
+              countProduced(summary, r.call_quality === 'not-called' ? 'not_called' : 'called');
+            }
             if (byDrug) forDrugs.push(...results);
             else for (const r of results) await sink.write(toTsvRow(r));
             if (!byDrug) summary.results += results.length;

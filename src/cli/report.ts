@@ -6,6 +6,7 @@ import { pgxSamples } from '../pgx/germline.js';
 import { PgxRun } from '../pgx/run.js';
 import { collectReport } from '../commands/report.js';
 import { createSink, outputType } from '../sink/create.js';
+import { countProduced } from '../summary.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';
 import { addRoleOptions, type RoleOptions, resolveRoles } from './roles.js';
@@ -16,7 +17,7 @@ import { say, startSession, withOutput } from './session.js';
 export function registerReport(program: Command): void {
   const cmd = program
     .command('report')
-    .description('per sample: PGx calls and ranked cancer findings, each with a one-line headline, linked where a therapy meets the PGx (json, ndjson, html)')
+    .description('per sample: PGx calls and ranked cancer findings (one per variant × biomarker, each with a one-line headline), linked where a therapy meets the PGx; writes JSON by default, NDJSON with -O ndjson, HTML pages with -O html')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
   addPgxOptions(addRoleOptions(usePageOptions(addCommonOptions(cmd)))).action((input: string | undefined, raw: Record<string, unknown>) =>
     run(async () => {
@@ -30,8 +31,6 @@ export function registerReport(program: Command): void {
       const sessionOpts = html?.dir !== undefined ? { ...opts, output: undefined } : opts;
       const s = await startSession('report', input, sessionOpts, (kb) => matchersFor((domains = loadDomains(kb.dir))));
       const d = domains as Domains;
-      const cancerMatcher = s.matchers.find((m) => m.name === 'cancer');
-      if (!cancerMatcher) throw new Error('the cancer matcher is not registered');
       const flags = pgxFlags(raw);
       const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
       // PGx is germline (pgx/germline.ts); a somatic call set still gets its cancer findings.
@@ -47,7 +46,7 @@ export function registerReport(program: Command): void {
           records: s.records,
           header: s.run.header,
           build: () => s.run.build() ?? 'GRCh38',
-          cancerMatcher,
+          matchers: s.matchers,
           cancerKb: d.cancer,
           pgx,
           samples: s.run.samples,
@@ -62,7 +61,10 @@ export function registerReport(program: Command): void {
         for (const r of report.reports()) {
           if (s.out.closed) break;
           // A tumour's borrowed PGx (pgx_from) is counted once, under its normal.
-          summary.results += r.cancer.length + (r.pgx_from === undefined ? r.pgx.length : 0);
+          const ownPgx = r.pgx_from === undefined ? r.pgx.length : 0;
+          summary.results += r.cancer.length + ownPgx;
+          countProduced(summary, 'findings', r.cancer.length);
+          countProduced(summary, 'pgx_results', ownPgx);
           await sink.write({ ...r });
         }
         await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });

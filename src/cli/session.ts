@@ -1,6 +1,7 @@
 // What every reading command shares: the knowledge base, warnings on stderr, the opened input,
 // the output (atomic file or stdout), the run metadata, and the end-of-run report.
 import chalk from 'chalk';
+import { summaryLine } from '../summary.js';
 import { describeAt } from '../errors.js';
 import { type Output, openOutput } from '../io/output.js';
 import { type KbDir, kbProvenance, openKb } from '../kb/load.js';
@@ -78,9 +79,7 @@ export async function startSession(
       for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.kind}: ${w.count} times (first: ${describeAt(w.message, {})})`);
       const unevaluated = Number(ms.find((m) => m.name === 'cancer')?.notes?.().consequence_level_unevaluated ?? 0);
       if (unevaluated > 0) say(opts, `note: ${unevaluated} gene- and protein-level cancer biomarkers were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
-      const skipped = Object.entries(summary.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
-      const via = run.access === 'index' ? ' read through the index (knowledge-base regions only)' : '';
-      say(opts, `${summary.records} records${via}, ${summary.candidates} near knowledge-base sites, ${summary.matched} matched, ${summary.results} results${skipped ? `; skipped: ${skipped}` : ''}`);
+      say(opts, summaryLine(summary, run.access === 'index'));
     },
   };
 }

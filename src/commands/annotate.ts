@@ -4,6 +4,7 @@
 // sample.
 import { groupFeatures } from '../cancer/evidence-summary.js';
 import { splitRecord } from '../normalize/split.js';
+import { countProduced } from '../summary.js';
 import type { Build, FeatureGroup, Match, Matcher, Row, RowPolicy, SplitVariant, Summary, VcfHeader, VcfRecord } from '../types.js';
 import { carries, gtText, zygosity } from '../vcf/genotype.js';
 
@@ -95,6 +96,7 @@ export interface AnnotateInputs {
 export async function annotate(inp: AnnotateInputs, emit: (row: Row) => Promise<void> | void, summary: Summary): Promise<void> {
   const write = async (row: Row): Promise<void> => {
     summary.results++;
+    countProduced(summary, String(row.kb));
     await emit(row);
   };
   for await (const rec of inp.records) {

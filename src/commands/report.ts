@@ -27,7 +27,8 @@ export interface ReportInputs {
   records: AsyncIterable<VcfRecord>;
   header: VcfHeader;
   build: () => Build;
-  cancerMatcher: Matcher;
+  /** Every matcher: all count as matched; cancer matches make the findings. */
+  matchers: readonly Matcher[];
   cancerKb: CancerKb;
   pgx: PgxRun;
   /** The samples PGx is called for (germline.ts), by column. */
@@ -87,7 +88,7 @@ function findingRow(f: Finding, call: CarrierCall | undefined): ReportFinding {
 }
 
 export interface ReportRun {
-  /** Split variants with a cancer match. */
+  /** Split variants with a knowledge-base match (PGx or cancer). */
   matched: number;
   /** Each sample's report in sample order, built as it is asked for; iterate once. */
   reports(): Generator<SampleReport>;
@@ -96,9 +97,14 @@ export interface ReportRun {
 /** One pass: PGx genotypes from every record, cancer hits (their carriers only) from the records that match. */
 export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
   const hits = new CarrierStore(inp.roles.normal);
+  let matched = 0;
   for await (const rec of inp.records) {
     inp.pgx.add(rec);
-    for (const { variant, matches } of matchRecord(rec, inp.header, [inp.cancerMatcher], inp.build())) hits.add(variant, matches);
+    for (const { variant, matches } of matchRecord(rec, inp.header, inp.matchers, inp.build())) {
+      matched++;
+      const cancer = matches.filter((m) => m.kb === 'cancer');
+      if (cancer.length > 0) hits.add(variant, cancer);
+    }
   }
   const relevanceOf = inp.tumorType ? relevanceFor(inp.cancerKb, inp.tumorType) : undefined;
   const findingsOf = (i: number): ReportFinding[] => {
@@ -134,5 +140,5 @@ export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
       yield { sample, role, pgx: linked.pgx, ...note, cancer: linked.findings };
     }
   }
-  return { matched: hits.size, reports };
+  return { matched, reports };
 }

@@ -15,7 +15,7 @@ export function byDrugRows(results: readonly PgxResult[]): Record<string, unknow
     const quality = new Map(rs.map((r) => [r.gene, r.call_quality]));
     const seen = new Set<string>();
     for (const h of rs.flatMap((r) => r.recommendations)) {
-      const key = JSON.stringify([h.drug, h.lookupKey, h.population, h.recommendation, h.candidate]);
+      const key = JSON.stringify([h.drug, h.lookup_key, h.population, h.recommendation, h.candidate]);
       if (seen.has(key)) continue;
       seen.add(key);
       rows.push({
@@ -28,7 +28,7 @@ export function byDrugRows(results: readonly PgxResult[]): Record<string, unknow
         classification: h.classification,
         recommendation: h.recommendation,
         population: h.population,
-        lookup_key: Object.entries(h.lookupKey).map(([g, v]) => `${g}: ${v}`),
+        lookup_key: Object.entries(h.lookup_key).map(([g, v]) => `${g}: ${v}`),
         candidate: h.candidate ?? '',
         guideline: h.guideline,
         source: h.source,

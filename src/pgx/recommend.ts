@@ -5,7 +5,9 @@ import type { RecommendationRow } from './kb-types.js';
 import { NO_RESULT } from './phenotype.js';
 
 /** A recommendation that applies: the table row with its guideline flattened to name and url. */
-export interface RecommendationHit extends Omit<RecommendationRow, 'comments' | 'guideline'> {
+export interface RecommendationHit extends Omit<RecommendationRow, 'comments' | 'guideline' | 'lookupKey'> {
+  /** gene → the lookup value this recommendation applies to (snake_case like every output key). */
+  lookup_key: Record<string, string>;
   guideline: string;
   url: string;
   /** For ambiguous calls: the candidate diplotype(s) this hit depends on ('GENE dip'). */
@@ -40,7 +42,7 @@ export function matchRecommendations(recs: readonly RecommendationRow[], lookup:
     out.push({
       drug: r.drug,
       genes: r.genes,
-      lookupKey: r.lookupKey,
+      lookup_key: r.lookupKey,
       classification: r.classification,
       implications: r.implications,
       recommendation: r.recommendation,

@@ -77,7 +77,8 @@ export const pgxTsvColumns = [
   'diplotypes',
   'phenotype',
   'activity_score',
-  'missing_sites',
+  'missing_positions',
+  'policy_no_calls',
   'call_quality',
   'source',
   'lookup_key',
@@ -86,8 +87,16 @@ export const pgxTsvColumns = [
   'note',
 ] as const;
 
+/** The suffix fromCall gives a position whose call the quality policy rejected. */
+const POLICY_NO_CALL = / \[(filter|min-dp|min-gq|min-vaf)\]$/;
+
+/**
+ * The TSV row: the missing positions as a count (a gene can miss hundreds; their list is in JSON's
+ * missing_sites) and how many of them the quality policy (--pass-only, --min-dp, …) turned into no-calls.
+ */
 export function toTsvRow(r: PgxResult): Record<string, unknown> {
-  return { ...r, drugs: [...new Set(r.recommendations.map((h) => h.drug))] };
+  const byPolicy = r.missing_sites.filter((m) => POLICY_NO_CALL.test(m)).length;
+  return { ...r, missing_positions: r.missing_sites.length, policy_no_calls: byPolicy, drugs: [...new Set(r.recommendations.map((h) => h.drug))] };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

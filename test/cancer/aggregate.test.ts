@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cancerFindings, compareFindings, headline, normalCarries, sampleCarries, type CancerHit } from '../../src/cancer/aggregate.js';
+import { cancerFindings, compareFindings, type Finding, normalCarries, sampleCarries, type CancerHit } from '../../src/cancer/aggregate.js';
+import { headline } from '../../src/cancer/evidence-rank.js';
 import { loadCancerKb } from '../../src/cancer/kb.js';
 import { cancerMatcher } from '../../src/cancer/matcher.js';
 import { onLabel, parseTumorType, withDiseaseNames } from '../../src/cancer/tumor-type.js';
@@ -34,34 +35,47 @@ describe('cancer aggregation', () => {
     const h = hits({ braf: [call([0, 1]), call([0, 1])], ezh2: [call([0, 1]), call([0, 0])] });
     const both = cancerFindings(kb, h, { tumor: 0 });
     const only = cancerFindings(kb, h, { tumor: 1 });
-    expect(both.filter((f) => f.match.extra.molecular_profile_id === '4241')).toHaveLength(2);
-    expect(only.filter((f) => f.match.extra.molecular_profile_id === '4241')).toHaveLength(0);
-    expect(only.every((f) => f.match.feature === 'BRAF V600E')).toBe(true);
+    const inProfile = (fs: Finding[]) => fs.flatMap((f) => f.group.items).filter((m) => m.extra.molecular_profile_id === '4241');
+    expect(inProfile(both)).toHaveLength(2);
+    expect(inProfile(only)).toHaveLength(0);
+    expect(only.map((f) => f.group.feature)).toEqual(['BRAF V600E']);
   });
 
-  it('ranks tier, then level A>B>…, then type; headline names level, therapies and disease', () => {
+  it('one finding per biomarker; items ranked tier, then level A>B>…, then type; headline from the best item', () => {
     const got = cancerFindings(kb, hits({ braf: [call([0, 1])] }), { tumor: 0 });
-    expect(got.map((f) => f.match.extra.civic_ids)).toEqual(['AID9', 'EID2', 'EID3', 'EID1;AID9']);
-    expect(got[1]?.headline).toBe('BRAF V600E — level A — sensitivity to dabrafenib + trametinib in colorectal cancer');
-    expect(got[0]?.headline).toBe('BRAF V600E — tier I, level A — sensitivity to drug in melanoma');
-    expect(got[2]?.headline).toBe('BRAF V600E — level B — poor outcome in colon adenocarcinoma');
+    expect(got).toHaveLength(1);
+    const items = got[0]?.group.items ?? [];
+    expect(items.map((m) => (m.extra.civic_ids as string[]).join(';'))).toEqual(['AID9', 'EID2', 'EID3', 'EID1;AID9']);
+    // Without --tumor-type the disease is the evidence's, not named as the patient's.
+    expect(got[0]?.headline).toBe('BRAF V600E — tier I, level A — sensitivity to drug (evidence in melanoma)');
+    expect(headline(items[1] as Match)).toBe('BRAF V600E — level A — sensitivity to dabrafenib + trametinib (evidence in colorectal cancer)');
+    expect(headline(items[2] as Match, 'on-label')).toBe('BRAF V600E — level B — poor outcome in colon adenocarcinoma');
+    expect(headline(items[2] as Match, 'off-label')).toBe('BRAF V600E — level B — poor outcome (off-label: evidence in colon adenocarcinoma)');
   });
 
   it('--tumor-type marks on-label (by name, family or DOID) and ranks it first', () => {
     const got = cancerFindings(kb, hits({ braf: [call([0, 1])] }), { tumor: 0 }, { tumorType: 'colorectal cancer' });
-    expect(got.map((f) => [f.match.extra.civic_ids, f.relevance])).toEqual([
+    const f = got[0] as Finding;
+    expect(f.group.items.map((m, i) => [(m.extra.civic_ids as string[]).join(';'), f.itemRelevance?.[i]])).toEqual([
       ['EID2', 'on-label'], ['EID3', 'on-label'], ['AID9', 'off-label'], ['EID1;AID9', 'off-label'],
     ]);
-    const byDoid = cancerFindings(kb, hits({ braf: [call([0, 1])] }), { tumor: 0 }, { tumorType: 'DOID:1909' });
-    expect(byDoid[0]?.relevance).toBe('on-label');
-    expect(byDoid.filter((f) => f.relevance === 'on-label').map((f) => f.match.extra.disease)).toEqual(['Melanoma', 'Melanoma']);
+    expect(f.relevance).toBe('on-label');
+    expect(f.headline).toBe('BRAF V600E — level A — sensitivity to dabrafenib + trametinib in colorectal cancer');
+    const byDoid = cancerFindings(kb, hits({ braf: [call([0, 1])] }), { tumor: 0 }, { tumorType: 'DOID:1909' })[0] as Finding;
+    expect(byDoid.relevance).toBe('on-label');
+    expect(byDoid.group.items.filter((_, i) => byDoid.itemRelevance?.[i] === 'on-label').map((m) => m.extra.disease)).toEqual(['Melanoma', 'Melanoma']);
+    const elsewhere = cancerFindings(kb, hits({ braf: [call([0, 1])] }), { tumor: 0 }, { tumorType: 'breast cancer' })[0] as Finding;
+    expect(elsewhere.relevance).toBe('off-label');
+    expect(elsewhere.headline).toBe('BRAF V600E — tier I, level A — sensitivity to drug (off-label: evidence in melanoma)');
   });
 
   it('tumour/normal: the normal gets no rows; a variant in the normal is likely germline', () => {
     const h = hits({ braf: [call([0, 0], { vaf: [0.01] }), call([0, 1])], tp53: [call([0, 1], { vaf: [0.48] }), call([0, 1])] });
     const got = cancerFindings(kb, h, { tumor: 1, normal: 0 });
-    expect(got.find((f) => f.match.feature === 'TP53 P72R')?.likelyGermline).toBe(true);
-    expect(got.find((f) => f.match.feature === 'BRAF V600E')?.likelyGermline).toBe(false);
+    expect(got.find((f) => f.group.feature === 'TP53 P72R')?.likelyGermline).toBe(true);
+    expect(got.find((f) => f.group.feature === 'BRAF V600E')?.likelyGermline).toBe(false);
+    // Without a normal there is nothing to compare with: no flag at all.
+    expect(cancerFindings(kb, h, { tumor: 1 }).every((f) => f.likelyGermline === undefined)).toBe(true);
     // Only the tumour's calls count: a variant carried by the normal alone gives nothing.
     const normalOnly = hits({ tp53: [call([0, 1]), call([0, 0])] });
     expect(cancerFindings(kb, normalOnly, { tumor: 1, normal: 0 })).toEqual([]);
@@ -83,14 +97,17 @@ describe('cancer aggregation', () => {
   });
 
   it('headline wording for resistance, negative direction and no therapy', () => {
-    const m = (extra: Record<string, string>): Match => ({ kb: 'cancer', gene: 'EGFR', feature: 'EGFR T790M', match: 'exact', extra });
-    expect(headline(m({ evidence_level: 'B', significance: 'Resistance', therapies: 'Erlotinib;Gefitinib', therapy_interaction: 'Substitutes', disease: 'Lung Non-small Cell Carcinoma' })))
+    const m = (extra: Record<string, string | string[]>): Match => ({ kb: 'cancer', gene: 'EGFR', feature: 'EGFR T790M', match: 'exact', extra: { tier: '', ...extra } });
+    expect(headline(m({ evidence_level: 'B', significance: 'Resistance', therapies: ['Erlotinib', 'Gefitinib'], therapy_interaction: 'Substitutes', disease: 'Lung Non-small Cell Carcinoma' }), 'on-label'))
       .toBe('EGFR T790M — level B — resistance to erlotinib or gefitinib in lung non-small cell carcinoma');
-    expect(headline(m({ evidence_level: 'C', significance: 'Sensitivity/Response', evidence_direction: 'Does Not Support', therapies: '', disease: 'X' }))).toBe('EGFR T790M — level C — does not support sensitivity in x');
+    expect(headline(m({ evidence_level: 'C', significance: 'Sensitivity/Response', evidence_direction: 'Does Not Support', therapies: [], disease: 'X' }), 'on-label')).toBe('EGFR T790M — level C — does not support sensitivity in x');
   });
 
   it('compareFindings is a total order on ties (feature, ids)', () => {
-    const f = (feature: string, ids: string) => ({ variant: sv('1', 1, 'A', 'T'), match: { kb: 'cancer' as const, gene: 'G', feature, match: 'exact' as const, extra: { evidence_level: 'B', civic_ids: ids } }, relevance: '' as const, likelyGermline: false, headline: '' });
+    const f = (feature: string, ids: string): Finding => {
+      const best: Match = { kb: 'cancer', gene: 'G', feature, match: 'exact', extra: { tier: '', evidence_level: 'B', evidence_type: '', significance: '', evidence_direction: '', civic_ids: [ids] } };
+      return { variant: sv('1', 1, 'A', 'T'), group: { kb: 'cancer', gene: 'G', feature, match: 'exact', items: [best] }, best, relevance: '', headline: '' };
+    };
     expect(compareFindings(f('A', 'EID1'), f('B', 'EID1'))).toBeLessThan(0);
     expect(compareFindings(f('A', 'EID2'), f('A', 'EID1'))).toBeGreaterThan(0);
   });
@@ -116,14 +133,17 @@ describe('ProfileGate (streaming annotate rows)', () => {
     const gate = new ProfileGate<string>(kb);
     const braf = matcher.match(sv('7', 140453136, 'A', 'T'), 'GRCh37');
     const ezh2 = matcher.match(sv('7', 148508727, 'T', 'A'), 'GRCh37');
+    const row = (sample: string, items: Match[]) => `${sample} ${items[0]?.feature} ${items.map((m) => (m.extra.civic_ids as string[]).join(';')).join(',')}`;
     const out: string[] = [];
     for (const [sample, ms] of [['BOTH', braf], ['ONLY', braf], ['BOTH', ezh2]] as const) {
-      for (const m of ms) if (gate.admit(sample, m, `${sample} ${m.feature} ${m.extra.civic_ids}`)) out.push(`${sample} ${m.feature} ${m.extra.civic_ids}`);
+      gate.see(sample, ms);
+      const make = (items: Match[]) => row(sample, items);
+      if (gate.admit(sample, [...ms], make)) out.push(make([...ms]));
     }
     out.push(...gate.release());
-    expect(out.filter((r) => r.includes('EID4'))).toEqual(['BOTH EZH2 Y646F EID4', 'BOTH BRAF V600E EID4']);
-    expect(out.filter((r) => r.startsWith('ONLY')).length).toBe(4);
+    // A row with an item of the two-variant profile waits; released with the items complete in its sample.
+    expect(out).toEqual(['BOTH EZH2 Y646F EID4', 'BOTH BRAF V600E EID4,EID1;AID9,EID2,EID3,AID9', 'ONLY BRAF V600E EID1;AID9,EID2,EID3,AID9']);
     expect(gate.release()).toEqual([]);
-    expect(gate.admit('X', { kb: 'pgx', gene: 'G', feature: 'f', match: 'exact', extra: {} }, 'pgx row')).toBe(true);
+    expect(gate.admit('X', [{ kb: 'pgx', gene: 'G', feature: 'f', match: 'exact', extra: {} }], () => 'pgx row')).toBe(true);
   });
 });

@@ -22,8 +22,8 @@ function store(hits: CancerHit[], normal?: number): CarrierStore {
 const shown = (f: Finding, sample: number, c?: Carried['call']) => {
   const full = f.variant.record.calls[sample] as Call | undefined;
   return {
-    feature: f.match.feature,
-    ids: f.match.extra.civic_ids,
+    feature: f.group.feature,
+    ids: f.group.items.map((m) => m.extra.civic_ids),
     relevance: f.relevance,
     germline: f.likelyGermline,
     headline: f.headline,

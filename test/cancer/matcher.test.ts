@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCancerKb } from '../../src/cancer/kb.js';
 import { cancerMatcher, eventMatches } from '../../src/cancer/matcher.js';
 import type { Biomarker } from '../../src/cancer/types.js';
-import type { FieldDef } from '../../src/types.js';
+import type { FieldDef, Match } from '../../src/types.js';
 import { item, kbDir, sv } from './helpers.js';
 
 const both = (contig: string, start: number, end: number, extra: object = {}) => ({ GRCh37: [{ contig, start, end, ...extra }], GRCh38: [{ contig, start: start + 1000, end: end + 1000, ...extra }] });
@@ -33,10 +33,14 @@ describe('cancer matcher', () => {
   it('exact + codon for BRAF V600E; one Match per evidence item or assertion, with the extra columns', () => {
     const got = m.match(sv('7', 140453136, 'A', 'T'), 'GRCh37');
     expect(got.filter((x) => x.feature === 'BRAF V600E')).toHaveLength(2);
-    const eid = got.find((x) => x.extra.civic_ids === 'EID12;AID7');
+    const ids = (x: Match) => (x.extra.civic_ids as string[]).join(';');
+    const eid = got.find((x) => ids(x) === 'EID12;AID7');
     expect(eid).toMatchObject({ kb: 'cancer', gene: 'BRAF', match: 'exact' });
     expect(Object.keys(eid?.extra ?? {})).toEqual(expect.arrayContaining(['evidence_level', 'evidence_type', 'evidence_direction', 'significance', 'therapies', 'therapy_interaction', 'disease', 'doid', 'tier', 'pmids', 'civic_ids', 'variant_origin']));
-    expect(got.find((x) => x.extra.civic_ids === 'AID7')?.extra.tier).toBe('Tier I - Level A');
+    expect(got.find((x) => ids(x) === 'AID7')?.extra.tier).toBe('Tier I - Level A');
+    // Lists stay lists; a DOID reads DOID:n.
+    expect(eid?.extra.therapies).toBeInstanceOf(Array);
+    expect(eid?.extra.doid).toMatch(/^DOID:\d+$/);
     expect(names(sv('7', 140453136, 'A', 'T'))).toEqual(['BRAF V600:codon', 'BRAF V600E:exact']);
   });
 

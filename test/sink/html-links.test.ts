@@ -9,7 +9,7 @@ function hit(drug: string, genes: string[], classification = 'Strong'): Recommen
   return {
     drug,
     genes,
-    lookupKey: Object.fromEntries(genes.map((g) => [g, 'x'])),
+    lookup_key: Object.fromEntries(genes.map((g) => [g, 'x'])),
     classification,
     implications: [],
     recommendation: `do this for ${drug}`,

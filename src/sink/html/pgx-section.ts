@@ -61,7 +61,7 @@ export function byDrug(pgx: readonly LinkedPgxResult[]): [string, Recommendation
 }
 
 function hitBlock(h: RecommendationHit): Html {
-  const keys = Object.entries(h.lookupKey).map(([g, v]) => `${g}: ${v}`);
+  const keys = Object.entries(h.lookup_key).map(([g, v]) => `${g}: ${v}`);
   return html`<div class="rec">
 <div><span class="tag">${h.classification || 'no classification'}</span> <span class="small muted">${join(keys, '; ')}${h.population && h.population !== 'general' ? ` · population: ${h.population}` : ''}${h.candidate ? ` · if ${h.candidate}` : ''}</span></div>
 <p>${h.recommendation}</p>
