@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the reference tools the differential tests and benchmarks compare against
-# (bcftools, tabix/bgzip, vcfanno, hyperfine) from Debian, only when missing.
+# (bcftools, tabix/bgzip, vcfanno, hyperfine) and the headless browser the HTML report test renders
+# pages in (chromium) from Debian, only when missing.
 set -euo pipefail
 want=()
 command -v bcftools >/dev/null 2>&1 || want+=(bcftools)
 command -v bgzip >/dev/null 2>&1 || want+=(tabix)
 command -v tabix >/dev/null 2>&1 || want+=(tabix)
+command -v chromium >/dev/null 2>&1 || want+=(chromium)
 if [ "${1:-}" = "--bench" ]; then
   command -v vcfanno >/dev/null 2>&1 || want+=(vcfanno)
   command -v hyperfine >/dev/null 2>&1 || want+=(hyperfine)

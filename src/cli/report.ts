@@ -1,4 +1,4 @@
-// vcfact report: per sample, PGx calls and ranked cancer findings (JSON or NDJSON).
+// vcfact report: per sample, PGx calls and ranked cancer findings (JSON, NDJSON, or HTML pages: report-html.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
@@ -10,22 +10,26 @@ import { countProduced } from '../summary.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';
 import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
+import { htmlOutput, isHtml, usePageOptions } from './report-html.js';
 import { run } from './run.js';
 import { say, startSession, withOutput } from './session.js';
 
 export function registerReport(program: Command): void {
   const cmd = program
     .command('report')
-    .description('per sample: PGx calls and ranked cancer findings (one per variant × biomarker, each with a one-line headline); writes JSON by default, or NDJSON with -O ndjson')
+    .description('per sample: PGx calls and ranked cancer findings (one per variant × biomarker, each with a one-line headline), linked where a therapy meets the PGx; writes JSON by default, NDJSON with -O ndjson, HTML pages with -O html')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
-  addPgxOptions(addRoleOptions(addCommonOptions(cmd))).action((input: string | undefined, raw: Record<string, unknown>) =>
+  addPgxOptions(addRoleOptions(usePageOptions(addCommonOptions(cmd)))).action((input: string | undefined, raw: Record<string, unknown>) =>
     run(async () => {
       const opts = parseCommon(raw);
-      const type = opts.outputType === undefined && opts.output === undefined ? 'json' : outputType(opts.outputType, opts.output);
-      if (type === 'tsv') throw new UsageError('report writes json or ndjson (use annotate or pgx for TSV)');
+      const html = isHtml(opts);
+      const type = html || (opts.outputType === undefined && opts.output === undefined) ? 'json' : outputType(opts.outputType, opts.output);
+      if (type === 'tsv') throw new UsageError('report writes json or ndjson, or html pages (use annotate or pgx for TSV)');
       const roleOpts = raw as RoleOptions;
       let domains: Domains | undefined;
-      const s = await startSession('report', input, opts, (kb) => {
+      // HTML pages into a directory are written by the HTML sink itself (one temp file per page).
+      const sessionOpts = html?.dir !== undefined ? { ...opts, output: undefined } : opts;
+      const s = await startSession('report', input, sessionOpts, (kb) => {
         domains = loadDomains(kb.dir);
         // Before the input is opened: a term vcfact does not know is a usage error.
         checkTumorType(domains.cancer, roleOpts);
@@ -39,7 +43,8 @@ export function registerReport(program: Command): void {
       if (plan.notice !== undefined) say(opts, plan.notice);
       if (plan.refusal !== undefined) say(opts, `note: no PGx: ${plan.refusal}`);
       const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file);
-      const sink = createSink(type, s.out, [], s.meta);
+      const pages = html ? htmlOutput({ html, s, input, pgxKb: d.pgx, roles, flags, tumorType: roleOpts.tumorType }) : undefined;
+      const sink = pages?.sink ?? createSink(type, s.out, [], s.meta);
       const summary = s.run.summary;
       await withOutput(s, sink, async () => {
         const report = await collectReport({
@@ -60,13 +65,15 @@ export function registerReport(program: Command): void {
         // went away (`| head`) stops the calling.
         for (const r of report.reports()) {
           if (s.out.closed) break;
-          summary.results += r.cancer.length + r.pgx.length;
+          // A tumour's borrowed PGx (pgx_from) is counted once, under its normal.
+          const ownPgx = r.pgx_from === undefined ? r.pgx.length : 0;
+          summary.results += r.cancer.length + ownPgx;
           countProduced(summary, 'findings', r.cancer.length);
-          countProduced(summary, 'pgx_results', r.pgx.length);
+          countProduced(summary, 'pgx_results', ownPgx);
           await sink.write({ ...r });
         }
         await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
-      });
+      }).finally(() => pages?.release());
       s.end(summary);
     }),
   );

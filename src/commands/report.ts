@@ -6,16 +6,19 @@ import { type Finding, rankFindings, relevanceFor } from '../cancer/aggregate.js
 import { type CarrierCall, CarrierStore } from '../cancer/carriers.js';
 import { type EvidenceSummary, evidenceItem, summarizeEvidence } from '../cancer/evidence-summary.js';
 import type { CancerKb } from '../cancer/kb.js';
-import type { PgxResult } from '../pgx/result.js';
+import { type LinkedPgxResult, linkReport, type PgxLink } from './report-links.js';
 import type { PgxSample } from '../pgx/germline.js';
+import type { PgxResult } from '../pgx/result.js';
 import type { PgxRun } from '../pgx/run.js';
 import type { Build, Matcher, VcfHeader, VcfRecord } from '../types.js';
 
 export interface SampleReport {
   sample: string;
   role: 'tumor' | 'normal' | '';
-  pgx: PgxResult[];
-  /** Why this sample has no PGx results (a tumour beside its normal, a somatic call set). */
+  pgx: LinkedPgxResult[];
+  /** The tumour of a tumour/normal pair: its `pgx` are the matched normal's (named here), the patient's germline. */
+  pgx_from?: string;
+  /** Why this sample has no PGx results (a somatic call set). */
   pgx_note?: string;
   cancer: ReportFinding[];
 }
@@ -57,6 +60,8 @@ export interface ReportFinding extends EvidenceSummary {
   likely_germline?: boolean;
   /** The items, strongest first (on-label first with --tumor-type). */
   evidence: Record<string, unknown>[];
+  /** CPIC recommendations of the patient's germline PGx for drugs among the therapies (report-links.ts). */
+  pgx?: PgxLink[];
 }
 
 function findingRow(f: Finding, call: CarrierCall | undefined): ReportFinding {
@@ -102,15 +107,37 @@ export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
     }
   }
   const relevanceOf = inp.tumorType ? relevanceFor(inp.cancerKb, inp.tumorType) : undefined;
+  const findingsOf = (i: number): ReportFinding[] => {
+    const carried = hits.carriedBy(i);
+    const calls = new Map(carried.map((c) => [c.variant, c.call]));
+    return rankFindings(inp.cancerKb, carried, relevanceOf).map((f) => findingRow(f, calls.get(f.variant)));
+  };
+  const pgxOf = (i: number): PgxResult[] => {
+    const who = inp.pgxSamples.get(i);
+    return who ? inp.pgx.results(who) : [];
+  };
+  const { tumor, normal } = inp.roles;
+  // A tumour/normal pair is one patient: the tumour's findings meet the normal's (germline) PGx. Both
+  // entries need the joined result, so the pair's is built once, when the first of them is reached.
+  let pair: { findings: ReportFinding[]; pgx: LinkedPgxResult[] } | undefined;
+  const pairLinks = (t: number, n: number) => (pair ??= linkReport(findingsOf(t), inp.samples[t] as string, pgxOf(n), inp.samples[n] as string));
   function* reports(): Generator<SampleReport> {
     for (const [i, sample] of inp.samples.entries()) {
-      const role = i === inp.roles.tumor ? 'tumor' : i === inp.roles.normal ? 'normal' : '';
-      // Only the tumour and samples without a role get findings; the normal flags likely germline.
-      const carried = hits.carriedBy(i);
-      const findings = role === 'normal' ? [] : rankFindings(inp.cancerKb, carried, relevanceOf);
-      const calls = new Map(carried.map((c) => [c.variant, c.call]));
-      const who = inp.pgxSamples.get(i);
-      yield { sample, role, pgx: who ? inp.pgx.results(who) : [], ...(who ? {} : { pgx_note: inp.pgxLeftOut }), cancer: findings.map((f) => findingRow(f, calls.get(f.variant))) };
+      const role = i === tumor ? 'tumor' : i === normal ? 'normal' : '';
+      const note = inp.pgxSamples.has(i) ? {} : { pgx_note: inp.pgxLeftOut };
+      if (tumor !== undefined && normal !== undefined && (i === tumor || i === normal)) {
+        const joined = pairLinks(tumor, normal);
+        // The normal gets no findings of its own (its variants flag the tumour's as likely germline).
+        if (i === normal) yield { sample, role, pgx: joined.pgx, ...note, cancer: [] };
+        // With --tumor-pgx the tumour keeps its own (flagged) calls; the links stay the normal's.
+        else if (inp.pgxSamples.has(i)) yield { sample, role, pgx: pgxOf(i), cancer: joined.findings };
+        else if (inp.pgxSamples.has(normal)) yield { sample, role, pgx: joined.pgx, pgx_from: inp.samples[normal] as string, cancer: joined.findings };
+        else yield { sample, role, pgx: [], ...note, cancer: joined.findings };
+        continue;
+      }
+      const findings = role === 'normal' ? [] : findingsOf(i);
+      const linked = linkReport(findings, sample, pgxOf(i), sample);
+      yield { sample, role, pgx: linked.pgx, ...note, cancer: linked.findings };
     }
   }
   return { matched, reports };
