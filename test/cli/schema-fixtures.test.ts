@@ -9,7 +9,7 @@ import { fixture, vcfact } from '../helpers/cli.js';
 import { schema } from '../helpers/schemas.js';
 
 const inDir = (dir: string, re = /\.vcf(\.gz)?$/): string[] => readdirSync(fixture(dir)).filter((f) => re.test(f)).sort().map((f) => join(dir, f));
-const inputs = [...inDir('cancer'), ...inDir('cancer/pcgr'), 'demo/demo.vcf.gz', ...inDir('pgx/germline'), ...inDir('vcf')];
+const inputs = [...inDir('cancer'), ...inDir('cancer/pcgr'), 'demo/demo.vcf.gz', ...inDir('report'), ...inDir('pgx/germline'), ...inDir('vcf')];
 
 const RUNS: { name: string; args: string[]; schema: string }[] = [
   { name: 'annotate json', args: ['annotate', '-O', 'json'], schema: 'annotate.schema.json' },
