@@ -30,12 +30,16 @@ describe('PCGR tumour examples', () => {
       const out = annotateJson([fixture('cancer', 'pcgr', c.file)]);
       expect(out.genome.build).toBe(c.build);
       const braf = find(out.results, { chrom: '7', pos: c.braf, ref: 'A', alt: 'T', kb: 'cancer', gene: 'BRAF', feature: 'BRAF V600E', match: 'exact' });
-      expect(braf.length).toBeGreaterThan(0);
-      const levelA = braf.filter((r) => r.evidence_level === 'A');
-      expect(levelA.length).toBeGreaterThan(0);
-      expect(levelA.map((r) => r.civic_ids).flat().join(';')).toMatch(/EID\d+/);
+      // One row for the biomarker, its evidence summarised and nested.
+      expect(braf).toHaveLength(1);
+      const row = braf[0] as Row & { evidence: Row[]; civic_ids: string[]; sensitivity: string[] };
+      expect(row.best_level).toBe('A');
+      expect(row.evidence).toHaveLength(row.evidence_items as number);
+      expect(row.civic_ids.join(';')).toMatch(/EID\d+/);
       // Encorafenib + cetuximab in colorectal cancer (CIViC EID9851, level A).
-      expect(levelA.some((r) => r.disease === 'Colorectal Cancer' && String(r.therapies).includes('Encorafenib'))).toBe(true);
+      const levelA = row.evidence.filter((r) => r.evidence_level === 'A');
+      expect(levelA.some((r) => r.disease === 'Colorectal Cancer' && (r.therapies as string[]).includes('Encorafenib'))).toBe(true);
+      expect(row.sensitivity).toContain('Encorafenib + Cetuximab');
       const dpyd = find(out.results, { chrom: '1', pos: c.dpyd, ref: 'C', alt: 'T', kb: 'pgx', gene: 'DPYD', match: 'exact' });
       expect(dpyd).toHaveLength(1);
       expect(dpyd[0]?.feature).toContain('c.1905+1G>A');
