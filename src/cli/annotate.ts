@@ -29,7 +29,7 @@ export function registerAnnotate(program: Command): void {
       });
       const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
       const mode = raw.evidence === true ? 'evidence' : 'features';
-      const policy = cancerRowPolicy((domains as Domains).cancer, roles, mode, roleOpts.tumorType);
+      const policy = cancerRowPolicy((domains as Domains).cancer, roles, { mode, nest: type !== 'tsv', ...(roleOpts.tumorType !== undefined ? { tumorType: roleOpts.tumorType } : {}) });
       const sink = createSink(type, s.out, mode === 'evidence' ? EVIDENCE_COLUMNS : ANNOTATE_COLUMNS, s.meta);
       const summary = s.run.summary;
       await withOutput(s, sink, async () => {
