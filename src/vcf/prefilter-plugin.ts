@@ -12,7 +12,8 @@ const NL = 10;
 export const PREFILTER_PLUGIN = 'prefilter';
 
 /** A BGZF batch scanned in a worker: the text before its first and after its last newline
- * (lines crossing batch boundaries), and the candidate lines' bytes. */
+ * (lines crossing batch boundaries), and the candidate lines' bytes (pass-through: the whole text,
+ * the events pointing into it). */
 export interface WorkerScan extends Scan {
   head: Uint8Array;
   tail: Uint8Array;
@@ -25,6 +26,8 @@ export interface WorkerConfig {
   sites: [string, Int32Array, Int32Array][];
   /** Raw CHROM → canonical names known so far. */
   contigs: [string, string][];
+  /** Send the whole text back with the scan (VCF output copies every line). */
+  passThrough?: boolean;
 }
 
 export interface WorkerPlugin extends ScanPlugin {
@@ -50,7 +53,8 @@ export function workerPlugin(cfg: WorkerConfig): WorkerPlugin {
       const r = scanText(pre, text, first + 1, last + 1);
       if (r.unknown !== undefined) return undefined;
       // Copies: `text` is the worker's reused output buffer.
-      return { ...r, head: new Uint8Array(text.subarray(0, first)), tail: new Uint8Array(text.subarray(last + 1)), bytes: candidates(r, text) };
+      const bytes = cfg.passThrough ? new Uint8Array(text) : candidates(r, text);
+      return { ...r, head: new Uint8Array(text.subarray(0, first)), tail: new Uint8Array(text.subarray(last + 1)), bytes };
     },
   };
 }
