@@ -43,6 +43,7 @@ export function workerPlugin(cfg: WorkerConfig): WorkerPlugin {
   const names = new Map<string, string>(cfg.contigs);
   const pre = new Prefilter({ handle: (c) => handles.get(c) }, cfg.hasEnd, (raw) => names.get(raw));
   return {
+    keepsText: cfg.passThrough === true,
     update(msg) {
       for (const [raw, c] of msg.contigs) names.set(raw, c);
     },
@@ -52,8 +53,9 @@ export function workerPlugin(cfg: WorkerConfig): WorkerPlugin {
       const last = text.lastIndexOf(NL);
       const r = scanText(pre, text, first + 1, last + 1);
       if (r.unknown !== undefined) return undefined;
-      // Copies: `text` is the worker's reused output buffer.
-      const bytes = cfg.passThrough ? new Uint8Array(text) : candidates(r, text);
+      // Copies: `text` is the worker's reused output buffer (unless keepsText).
+      // Pass-through: the text itself, in a buffer of its own (keepsText), transferred with the scan.
+      const bytes = cfg.passThrough ? new Uint8Array(text.buffer, text.byteOffset, text.byteLength) : candidates(r, text);
       return { ...r, head: new Uint8Array(text.subarray(0, first)), tail: new Uint8Array(text.subarray(last + 1)), bytes };
     },
   };
