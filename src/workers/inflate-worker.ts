@@ -37,7 +37,9 @@ function start(name: string, config: unknown): ScanPlugin | undefined {
 function batch(m: BatchRequest): void {
   const reuse = plugin !== undefined && plugin.keepsText !== true;
   if (reuse && reused.length < m.outSize) reused = new Uint8Array(m.outSize + (m.outSize >> 2));
-  const r = inflateBatch(m.data, m.starts, m.outSize, reuse ? reused : undefined);
+  // A plugin that keeps the text gets a buffer of its own, not zero-filled first (inflate fills it all).
+  const into = reuse ? reused : plugin?.keepsText === true ? Buffer.allocUnsafeSlow(m.outSize) : undefined;
+  const r = inflateBatch(m.data, m.starts, m.outSize, into);
   if ('error' in r) {
     reply({ id: m.id, error: r.error, block: r.block });
     return;
