@@ -13,6 +13,7 @@ export type VcfactTag = (typeof VCFACT_TAGS)[number];
 const OURS = new Set<string>(VCFACT_TAGS);
 const TAB = 9;
 const CR = 13;
+const LF = 10;
 
 /** One ALT × feature. */
 export interface InfoEntry {
@@ -49,17 +50,19 @@ export function infoTags(entries: readonly InfoEntry[]): string {
   return parts.join(';');
 }
 
-/** [start, end) of the INFO column in `line` (no newline; a trailing CR is not part of it), or undefined. */
+/** [start, end) of the INFO column in `line` (its line ending, LF or CRLF, not part of it), or undefined. */
 function infoSpan(line: Buffer): [number, number] | undefined {
+  let stop = line.length;
+  if (line[stop - 1] === LF) stop--;
+  if (line[stop - 1] === CR) stop--;
   let at = -1;
   for (let k = 0; k < 7; k++) {
     at = line.indexOf(TAB, at + 1);
-    if (at < 0) return undefined;
+    if (at < 0 || at >= stop) return undefined;
   }
   const start = at + 1;
-  let end = line.indexOf(TAB, start);
-  if (end < 0) end = line[line.length - 1] === CR ? line.length - 1 : line.length;
-  return [start, end];
+  const end = line.indexOf(TAB, start);
+  return [start, end < 0 || end > stop ? stop : end];
 }
 
 /**

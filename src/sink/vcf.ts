@@ -6,7 +6,6 @@ import type { Sink, TextOut } from './types.js';
 import { type InfoEntry, infoTags, withInfoTags } from './vcf-info.js';
 
 const NL = 10;
-const NEWLINE = Buffer.from('\n');
 
 export class VcfWriter implements Pick<Sink, 'fail'> {
   /**
@@ -27,7 +26,7 @@ export class VcfWriter implements Pick<Sink, 'fail'> {
     return this.out.write(this.stale ? withoutTags(buf) : buf);
   }
 
-  /** A parsed record's line (without its newline, which comes with the bytes after it). */
+  /** A parsed record's line, its line ending included. */
   record(line: Buffer, entries: readonly InfoEntry[]): Promise<void> | void {
     return this.out.write(withInfoTags(line, infoTags(entries)));
   }
@@ -44,10 +43,9 @@ function withoutTags(buf: Buffer): Buffer {
   const parts: Buffer[] = [];
   for (let s = 0; s < buf.length; ) {
     const nl = buf.indexOf(NL, s);
-    const e = nl < 0 ? buf.length : nl;
+    const e = nl < 0 ? buf.length : nl + 1;
     parts.push(withInfoTags(buf.subarray(s, e), ''));
-    if (nl >= 0) parts.push(NEWLINE);
-    s = e + 1;
+    s = e;
   }
   return Buffer.concat(parts);
 }

@@ -17,7 +17,7 @@ export const SKIP_NO_SITE = 'not-at-kb-site';
 
 const NEWLINE = Buffer.from('\n');
 
-/** Pass-through mode: a parsed record and its line's bytes as in the input (without the newline). */
+/** Pass-through mode: a parsed record and its line's bytes as in the input, line ending included. */
 export interface LineRecord {
   record: VcfRecord;
   line: Buffer;
@@ -144,9 +144,11 @@ export class RecordScan {
         summary.parsed++;
         if (!pass) yield rec;
         else {
+          // The line with its newline (the last line of the input may have none).
+          const end = ev.end < to ? ev.end + 1 : ev.end;
           if (ev.start > copied) yield bytes.subarray(copied, ev.start);
-          yield { record: rec, line: bytes.subarray(ev.start, ev.end) };
-          copied = ev.end;
+          yield { record: rec, line: bytes.subarray(ev.start, end) };
+          copied = end;
         }
       } else if (ev.kind === EventKind.EmptyLine) lines.skip('empty-line', 'empty line', { line });
       else if (ev.kind === EventKind.HeaderInData) lines.skip('header-in-data', "'#' line after the first data line", { line, text: ev.text });

@@ -46,10 +46,12 @@ describe('withInfoTags', () => {
     expect(tagged(`${head}\t.\tGT\t0/1`, 'VCFACT_CANCER=y')).toBe(`${head}\tVCFACT_CANCER=y\tGT\t0/1`);
   });
 
-  it('tags a sites-only line, before a CR that ends it', () => {
+  it('tags a sites-only line before its line ending (none, LF or CRLF)', () => {
     expect(tagged(`${head}\tDP=3`, 'VCFACT_PGX=x')).toBe(`${head}\tDP=3;VCFACT_PGX=x`);
-    expect(tagged(`${head}\tDP=3\r`, 'VCFACT_PGX=x')).toBe(`${head}\tDP=3;VCFACT_PGX=x\r`);
-    expect(tagged(`${head}\t.\r`, 'VCFACT_PGX=x')).toBe(`${head}\tVCFACT_PGX=x\r`);
+    expect(tagged(`${head}\tDP=3\n`, 'VCFACT_PGX=x')).toBe(`${head}\tDP=3;VCFACT_PGX=x\n`);
+    expect(tagged(`${head}\tDP=3\r\n`, 'VCFACT_PGX=x')).toBe(`${head}\tDP=3;VCFACT_PGX=x\r\n`);
+    expect(tagged(`${head}\t.\r\n`, 'VCFACT_PGX=x')).toBe(`${head}\tVCFACT_PGX=x\r\n`);
+    expect(tagged(`${head}\t.\tGT\t0/1\r\n`, 'VCFACT_PGX=x')).toBe(`${head}\tVCFACT_PGX=x\tGT\t0/1\r\n`);
   });
 
   it('replaces VCFACT_* keys of an earlier run instead of adding a second one', () => {
@@ -63,7 +65,7 @@ describe('withInfoTags', () => {
   it('returns the very same bytes when there is nothing to change', () => {
     const line = Buffer.from(`${head}\tDP=3\tGT\t0/1`);
     expect(withInfoTags(line, '')).toBe(line);
-    const short = Buffer.from('chr1\t10\tA');
+    const short = Buffer.from('chr1\t10\tA\n');
     expect(withInfoTags(short, 'VCFACT_PGX=x')).toBe(short);
   });
 
