@@ -42,6 +42,8 @@ const TOOL_LABEL: Record<ToolKey, string> = {
   bgzip: 'bgzip -dc',
   'annotate-stream': 'vcfact annotate --index never',
   'annotate-index': 'vcfact annotate (indexed)',
+  'annotate-vcf': 'vcfact annotate -O vcf',
+  'annotate-vcfgz': 'vcfact annotate -O vcf.gz',
   'pgx-stream': 'vcfact pgx --index never',
   'pgx-index': 'vcfact pgx (indexed)',
   'report-stream': 'vcfact report --index never',
@@ -91,6 +93,11 @@ function command(tool: ToolKey, input: string, sites: BenchSites, resultPath: st
       return [process.execPath, [bin, 'annotate', input, '-o', resultPath, '--index', 'never'], undefined];
     case 'annotate-index':
       return [process.execPath, [bin, 'annotate', input, '-o', resultPath], undefined];
+    // The annotated input: every line written (to a file, as -o does), the whole file read whatever the index.
+    case 'annotate-vcf':
+      return [process.execPath, [bin, 'annotate', input, '-o', resultPath.replace(/\.tsv$/, '.vcf')], undefined];
+    case 'annotate-vcfgz':
+      return [process.execPath, [bin, 'annotate', input, '-o', resultPath.replace(/\.tsv$/, '.vcf.gz')], undefined];
     case 'pgx-stream':
       return [process.execPath, [bin, 'pgx', input, '-o', resultPath, '--index', 'never'], undefined];
     case 'pgx-index':
@@ -198,7 +205,7 @@ async function main(): Promise<void> {
     '',
     table(rows, labels, runs),
     '',
-    '### Targets (issue 5; M1: issue 9)',
+    '### Targets (issue 5; M1: issue 9; V1: issue 10)',
     '',
     checks(list),
     '',

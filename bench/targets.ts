@@ -1,8 +1,9 @@
-// The targets of issue 5 (P1–P4) and issue 9's memory bound for report (M1), checked against one run's measurements.
+// The targets of issue 5 (P1–P4), issue 9's memory bound for report (M1) and issue 10's VCF output
+// speed (V1), checked against one run's measurements.
 import type { Measurement } from './measure.js';
 
 export type InputKey = 'wgs' | 'cohort' | 'small';
-export type ToolKey = 'bgzip' | 'annotate-stream' | 'annotate-index' | 'pgx-stream' | 'pgx-index' | 'report-stream' | 'bcftools' | 'vcfanno';
+export type ToolKey = 'bgzip' | 'annotate-stream' | 'annotate-index' | 'annotate-vcf' | 'annotate-vcfgz' | 'pgx-stream' | 'pgx-index' | 'report-stream' | 'bcftools' | 'vcfanno';
 
 export interface Row {
   tool: ToolKey;
@@ -64,5 +65,8 @@ export function checkTargets(rows: readonly Row[]): Check[] {
     atMost('P4', 'pgx peak RSS (1) / 50,000-record file', ratio(rss('pgx-stream', 'wgs'), rss('pgx-stream', 'small')), 1.2, '×'),
     // Bounded the way pgx is: every sample's PGx calls and cancer findings, within pgx's bound.
     atMost('M1', 'report (2) streamed, peak RSS', rss('report-stream', 'cohort'), 500, ' MB'),
+    // The annotated VCF against the TSV of the same streamed run (both read the whole file).
+    atMost('V1', 'annotate -O vcf (1) / annotate -O tsv (1)', ratio(wall('annotate-vcf', 'wgs'), ann), 1.5, '×'),
+    atMost('V1', 'annotate -O vcf.gz (1) / annotate -O tsv (1)', ratio(wall('annotate-vcfgz', 'wgs'), ann), 2.5, '×'),
   ];
 }

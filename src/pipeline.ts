@@ -1,5 +1,5 @@
 // Opens an input for a run: bytes (stream or index regions) → header → genome build → prefilter
-// index → VcfRecords. Every command (annotate, pgx, report) reads its records through here, so the
+// index → VcfRecords (or, for VCF output, every byte with the records among them). Every command (annotate, pgx, report) reads its records through here, so the
 // streamed and the indexed paths, and the build decision, are the same for all of them.
 import { BuildVote } from './build-vote.js';
 import { UsageError } from './errors.js';
@@ -17,7 +17,9 @@ import type { Build, Interval, Summary, VcfHeader, VcfRecord } from './types.js'
 import { detectBuild } from './vcf/build.js';
 import type { QualityPolicy } from './vcf/genotype.js';
 import { parseHeader } from './vcf/header.js';
-import { readVcf } from './vcf/reader.js';
+import { type PassItem, readVcf } from './vcf/reader.js';
+import { RegionLines } from './vcf/region-lines.js';
+import { decideBuild, type StreamItem, withinRegions } from './record-stream.js';
 
 /** KB sites closer than this are read through the index as one region. */
 const REGION_GAP = 100_000;
@@ -37,6 +39,8 @@ export interface PipelineOptions {
   maxLineBytes?: number;
   /** Counts how far the input has been read (for the progress line). */
   meter?: InputMeter;
+  /** VCF output: `items` yields every byte, and without -r/-R the whole file streams (no index). */
+  passThrough?: boolean;
 }
 
 export interface Run {
@@ -51,6 +55,8 @@ export interface Run {
   /** 'stream' or 'index' (regions read through .tbi/.csi). */
   access: 'stream' | 'index';
   records: AsyncIterable<VcfRecord>;
+  /** Every data byte in file order, records parsed where the prefilter says (VCF output); iterate this or `records`. */
+  items: AsyncIterable<PassItem>;
   summary: Summary;
 }
 
@@ -90,62 +96,62 @@ function kbIntervals(matchers: readonly Matcher[], builds: readonly Build[]): In
   return builds.flatMap((b) => matchers.flatMap((m) => m.intervals(b)));
 }
 
-/** Records overlapping the user's regions only (the KB prefilter already ran in the reader). */
-async function* withinRegions(records: AsyncIterable<VcfRecord>, regions: SiteIndex, summary: Summary): AsyncGenerator<VcfRecord> {
-  for await (const rec of records) {
-    const end = rec.end ?? rec.pos + rec.ref.length - 1;
-    if (regions.overlaps(rec.contig, rec.pos, end)) yield rec;
-    else summary.skipped['outside-regions'] = (summary.skipped['outside-regions'] ?? 0) + 1;
+interface Opened {
+  access: Run['access'];
+  chunks: AsyncIterable<Buffer>;
+}
+
+/**
+ * The input's bytes: through the index when there is one (the user's regions, else every KB site),
+ * else the whole stream. A pass-through read (VCF output) without regions streams the whole file.
+ */
+async function openBytes(input: string, file: string, opts: PipelineOptions, matchers: readonly Matcher[], user: Interval[] | undefined, warnings: Warnings): Promise<Opened> {
+  const whole = opts.passThrough === true && user === undefined;
+  const indexPath = input !== '-' && opts.index === 'auto' && !whole ? findIndex(input) : undefined;
+  if (indexPath === undefined) {
+    const { threads, maxLineBytes, meter } = opts;
+    const src = await openInput(input, { ...(threads !== undefined ? { threads } : {}), ...(maxLineBytes !== undefined ? { maxLineBytes } : {}), ...(meter ? { meter } : {}) });
+    return { access: 'stream', chunks: src.chunks() };
   }
+  const indexed = openIndexed(input, { warn: (why) => warnings.add('index-not-used', why, { file }), threads: opts.threads, meter: opts.meter }, indexPath);
+  const headerText = await indexed.header();
+  const fileHeader = parseHeader(
+    headerText
+      .split('\n')
+      .map((l) => l.replace(/\r$/, ''))
+      .filter((l) => l !== ''),
+    file,
+  );
+  // The header decides which build's KB regions to query (both when it cannot tell).
+  // Only a header that shows the build narrows the query; -g alone is checked against the data.
+  const first = detectBuild(fileHeader, 'auto', file);
+  const builds: Build[] = first.build ? [first.build] : ['GRCh37', 'GRCh38'];
+  // Matchers narrow their regions by the header too (no gene spans without a consequence field);
+  // the reader gives them the same header again below.
+  for (const m of matchers) m.useHeader?.(fileHeader);
+  // Query the user's regions if given (the KB prefilter still applies), else every KB site.
+  // Nearby KB sites are read as one region (one scan instead of many short ones; the blocks are
+  // shared between neighbouring regions either way); the prefilter drops the extra lines.
+  const wanted = user ?? mergeIntervals(kbIntervals(matchers, builds), REGION_GAP);
+  const fileNames = new Map<string, string>();
+  for (const name of await indexed.contigs()) fileNames.set(canonicalContig(name), name);
+  const regions: Region[] = [];
+  for (const iv of wanted) {
+    const chrom = fileNames.get(iv.contig);
+    if (chrom !== undefined) regions.push({ chrom, start0: iv.start - 1, end: iv.end });
+  }
+  return { access: 'index', chunks: concat(Buffer.from(headerText), indexed.chunks(regions)) };
 }
 
 export async function openRun(input: string, opts: PipelineOptions, matchers: readonly Matcher[], warnings: Warnings): Promise<Run> {
   const file = input === '-' ? 'stdin' : input;
   const user = userRegions(opts.regions, opts.regionsFile);
-  const indexPath = input !== '-' && opts.index === 'auto' ? findIndex(input) : undefined;
-  let access: Run['access'] = 'stream';
-  let chunks: AsyncIterable<Buffer>;
-
-  if (indexPath !== undefined) {
-    access = 'index';
-    const indexed = openIndexed(input, { warn: (why) => warnings.add('index-not-used', why, { file }), threads: opts.threads, meter: opts.meter }, indexPath);
-    const headerText = await indexed.header();
-    const fileHeader = parseHeader(
-      headerText
-        .split('\n')
-        .map((l) => l.replace(/\r$/, ''))
-        .filter((l) => l !== ''),
-      file,
-    );
-    // The header decides which build's KB regions to query (both when it cannot tell).
-    // Only a header that shows the build narrows the query; -g alone is checked against the data.
-    const first = detectBuild(fileHeader, 'auto', file);
-    const builds: Build[] = first.build ? [first.build] : ['GRCh37', 'GRCh38'];
-    // Matchers narrow their regions by the header too (no gene spans without a consequence field);
-    // the reader gives them the same header again below.
-    for (const m of matchers) m.useHeader?.(fileHeader);
-    // Query the user's regions if given (the KB prefilter still applies), else every KB site.
-    // Nearby KB sites are read as one region (one scan instead of many short ones; the blocks are
-    // shared between neighbouring regions either way); the prefilter drops the extra lines.
-    const wanted = user ?? mergeIntervals(kbIntervals(matchers, builds), REGION_GAP);
-    const fileNames = new Map<string, string>();
-    for (const name of await indexed.contigs()) fileNames.set(canonicalContig(name), name);
-    const regions: Region[] = [];
-    for (const iv of wanted) {
-      const chrom = fileNames.get(iv.contig);
-      if (chrom !== undefined) regions.push({ chrom, start0: iv.start - 1, end: iv.end });
-    }
-    chunks = concat(Buffer.from(headerText), indexed.chunks(regions));
-  } else {
-    const { threads, maxLineBytes, meter } = opts;
-    chunks = (await openInput(input, { ...(threads !== undefined ? { threads } : {}), ...(maxLineBytes !== undefined ? { maxLineBytes } : {}), ...(meter ? { meter } : {}) })).chunks();
-  }
-
+  const { access, chunks: raw } = await openBytes(input, file, opts, matchers, user, warnings);
   // Through the index the reader sees only the regions' lines, so its line numbers would not be
   // the file's: messages then say so.
   const label = access === 'index' ? `${file} (region read via index; line numbers count from the first region)` : file;
   // A streamed input is limited as it is read (openInput); the index's lines are counted as the reader counts them.
-  if (access === 'index') chunks = limitLines(chunks, new LineLimit(label, opts.maxLineBytes));
+  const chunks = access === 'index' ? limitLines(raw, new LineLimit(label, opts.maxLineBytes)) : raw;
   const reader = await readVcf(chunks, { file: label, samples: opts.samples, policy: opts.policy, vafField: opts.vafField, dpField: opts.dpField, warnings });
   const header = reader.header;
   for (const m of matchers) m.useHeader?.(header);
@@ -158,19 +164,22 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
   let buildSource = detected.source;
   reader.setIndex(SiteIndex.fromIntervals(kbIntervals(matchers, build ? [build] : ['GRCh37', 'GRCh38'])));
 
-  let records: AsyncIterable<VcfRecord> = reader.records;
-  if (user !== undefined) records = withinRegions(records, SiteIndex.fromIntervals(user), reader.summary);
-  if (build === undefined) {
+  // Each stage is a lazy generator: only the stream the command iterates (records or items) runs.
+  const stages = <T extends StreamItem>(items: AsyncIterable<T>): AsyncIterable<T> => {
+    let out = items;
+    if (user !== undefined) out = withinRegions(out, SiteIndex.fromIntervals(user), new RegionLines(SiteIndex.fromIntervals(user), header.info.has('END')), reader.summary);
+    if (build !== undefined) return out;
     const given = unconfirmed ? (opts.genome as Build) : undefined;
     const vote = new BuildVote(matchers, header);
-    records = decideBuild(records, vote, (b, why) => {
+    const set = (b: Build, why: string): void => {
       if (given !== undefined && b !== given && why.startsWith('data')) {
         throw new UsageError(`-g ${given} given but the data looks like ${b}: ${vote.describe(b)}`, { file });
       }
       build = given ?? b;
       buildSource = given !== undefined ? `-g (the data does not contradict it: ${vote.describe(given)})` : why;
-    }, warnings, file, given);
-  }
+    };
+    return decideBuild(out, { vote, set, warnings, file, given });
+  };
   return {
     file,
     header,
@@ -178,47 +187,10 @@ export async function openRun(input: string, opts: PipelineOptions, matchers: re
     build: () => build,
     buildSource: () => buildSource,
     access,
-    records,
+    records: stages(reader.records),
+    items: stages(reader.items),
     summary: reader.summary,
   };
-}
-
-/** Holds records until the data shows the build, then releases them (see build-vote.ts). */
-async function* decideBuild(
-  records: AsyncIterable<VcfRecord>,
-  vote: BuildVote,
-  set: (b: Build, why: string) => void,
-  warnings: Warnings,
-  file: string,
-  /** The build -g named, used when the data has no votes at all. */
-  given?: Build,
-): AsyncGenerator<VcfRecord> {
-  const held: VcfRecord[] = [];
-  let decided = false;
-  for await (const rec of records) {
-    if (decided) {
-      yield rec;
-      continue;
-    }
-    vote.add(rec);
-    held.push(rec);
-    const b = vote.decided();
-    if (b) {
-      set(b, `data: ${vote.describe(b)}`);
-      decided = true;
-      yield* held.splice(0);
-    }
-  }
-  if (!decided) {
-    const b = vote.leader();
-    if (b) set(b, `data: ${vote.describe(b)}`);
-    else if (given) set(given, '-g');
-    else {
-      set('GRCh38', 'assumed: neither the header nor the data tells the build');
-      warnings.add('build-assumed', 'the genome build could not be told from the header or the data; GRCh38 assumed (use -g to say)', { file });
-    }
-    yield* held;
-  }
 }
 
 async function* concat(first: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {

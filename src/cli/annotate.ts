@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { ANNOTATE_COLUMNS, annotate, EVIDENCE_COLUMNS } from '../commands/annotate.js';
 import { cancerRowPolicy } from '../cancer/rows.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
-import { createSink, outputType } from '../sink/create.js';
+import { annotateOutputType, createSink } from '../sink/create.js';
+import { annotateToVcf } from './annotate-vcf.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
@@ -19,7 +20,8 @@ export function registerAnnotate(program: Command): void {
     run(async () => {
       const opts = parseCommon(raw);
       const roleOpts = raw as RoleOptions;
-      const type = outputType(opts.outputType, opts.output);
+      const type = annotateOutputType(opts.outputType, opts.output);
+      if (type === 'vcf' || type === 'vcf.gz') return annotateToVcf(input, opts, raw.evidence === true);
       let domains: Domains | undefined;
       const s = await startSession('annotate', input, opts, (kb) => {
         domains = loadDomains(kb.dir);

@@ -30,7 +30,7 @@ export interface CommonOptions {
 export function addCommonOptions(cmd: Command): Command {
   return cmd
     .option('-o, --output <file>', 'write to FILE (atomically: temp file + rename) instead of stdout')
-    .option('-O, --output-type <type>', 'tsv | json | ndjson (default: from the -o extension, else tsv)')
+    .option('-O, --output-type <type>', 'tsv | json | ndjson, annotate also vcf | vcf.gz (default: from the -o extension, else tsv; a name ending in .gz is BGZF)')
     .option('-s, --samples <list>', "samples to use: comma list or a file of names; '^' excludes")
     .option('-g, --genome <build>', 'GRCh38 | GRCh37 | auto (from ##contig / ##reference, else from the data)', 'auto')
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled data/)')

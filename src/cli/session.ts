@@ -3,7 +3,7 @@
 import { summaryLine } from '../summary.js';
 import { describeAt } from '../errors.js';
 import { newMeter } from '../io/meter.js';
-import { type Output, openOutput } from '../io/output.js';
+import { isGzName, type Output, openOutput } from '../io/output.js';
 import { type KbDir, kbProvenance, openKb } from '../kb/load.js';
 import { type WarningEntry, Warnings } from '../log.js';
 import type { Matcher } from '../types.js';
@@ -59,7 +59,7 @@ export async function startSession(
   const ms = matchers(kb);
   const meter = newMeter();
   const run = await openRun(input, { ...opts, policy, meter }, ms, warnings);
-  const out = openOutput(opts.output, input);
+  const out = openOutput(opts.output, input, isGzName(opts.output) || opts.outputType === 'vcf.gz');
   // Ctrl-C or a kill: drop the temp file behind -o; an existing output stays as it was.
   const release = onInterrupt(() => out.abort());
   // Only on a terminal: never in a pipe or a log file.
@@ -104,7 +104,7 @@ async function* untilClosed(records: AsyncIterable<VcfRecord>, out: Output): Asy
  * Runs the body; on failure the partial output is dropped (an existing file stays as it was) or, on
  * stdout, where nothing can be taken back, ended so that it cannot pass for complete (sink.fail).
  */
-export async function withOutput(session: Session, sink: Sink, body: () => Promise<void>): Promise<void> {
+export async function withOutput(session: Session, sink: Pick<Sink, 'fail'>, body: () => Promise<void>): Promise<void> {
   try {
     await body();
     await session.out.close();

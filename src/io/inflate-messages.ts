@@ -38,6 +38,11 @@ export type WorkerReply = BatchReply & {
 
 /** A scan that runs in the workers on each batch's inflated text (the text buffer is reused after the call). */
 export interface ScanPlugin {
+  /**
+   * The result holds the batch's text itself (VCF output passes every byte on): each batch is then
+   * inflated into a buffer of its own, transferred with the result instead of copied.
+   */
+  readonly keepsText?: boolean;
   /** The result to send back instead of the text, or undefined to send the text. */
   batch(text: Buffer): unknown;
   update(msg: unknown): void;

@@ -2,20 +2,16 @@
 // (src/io/inflate.ts).
 //
 // The workers run the typed entry src/workers/inflate-worker.ts, which tsup builds beside the CLI
-// (dist/cli/inflate-worker.js). This module may itself be bundled into dist/cli/main.js, a shared
-// chunk in dist/, or run from src/ under vitest/tsx, so the worker is found from the package root;
-// tests therefore run the built worker (`npm test` builds first), as the CLI does.
+// (dist/cli/inflate-worker.js, found from the package root: src/io/worker-path.ts).
 //
 // A scan plugin compiled into the worker (see that file) can be installed by name: from then on
 // each batch is inflated into a reused buffer and handed to the plugin, and only its (small)
 // result travels back; a batch the plugin declines comes back as text.
 
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BgzfBatch } from './bgzf.js';
 import { inflateBatch } from './inflate.js';
+import { builtWorker } from './worker-path.js';
 import type { BatchReply, WorkerReply, WorkerRequest } from './inflate-messages.js';
 
 export type BatchResult = BatchReply & {
@@ -25,24 +21,6 @@ export type BatchResult = BatchReply & {
 
 export function inflateInline(b: BgzfBatch): BatchResult {
   return { ...inflateBatch(b.data, b.starts, b.outSize), data: b.data };
-}
-
-/** Where tsup writes the worker entry, relative to the package root. */
-const WORKER = join('dist', 'cli', 'inflate-worker.js');
-let workerPath: string | undefined;
-
-/** The built worker: the nearest folder above this module holding package.json, then WORKER. */
-function builtWorker(): string {
-  if (workerPath !== undefined) return workerPath;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find the package root above ${fileURLToPath(import.meta.url)}`);
-    dir = up;
-  }
-  const path = join(dir, WORKER);
-  if (!existsSync(path)) throw new Error(`the BGZF inflate worker ${path} is not built: run \`npm run build\``);
-  return (workerPath = path);
 }
 
 interface Pending {
@@ -63,7 +41,7 @@ export class InflatePool {
   private failure: Error | undefined;
 
   constructor(threads: number) {
-    const path = builtWorker();
+    const path = builtWorker('inflate-worker.js');
     for (let i = 0; i < threads; i++) {
       // execArgv []: the built worker needs none of the parent's loaders (tsx, vitest), whose
       // start-up in each worker otherwise costs more than inflating a 200 MB file.

@@ -1,9 +1,11 @@
 // Result output: a file written atomically (temp file renamed on close) or stdout, where a reader
-// that goes away (EPIPE, as in `vcfact … | head`) ends the output quietly.
+// that goes away (EPIPE, as in `vcfact … | head`) ends the output quietly; BGZF-compressed
+// (src/io/bgzf-writer.ts) for a name ending in .gz or when the output type asks for it.
 
 import { createWriteStream, renameSync, type Stats, unlinkSync, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { VcfactError, EXIT } from '../errors.js';
+import { BgzfOutput } from './bgzf-writer.js';
 import { createTemp, inputStats, outputTarget, refuseInputOnStdout } from './output-target.js';
 
 export interface Output {
@@ -21,17 +23,24 @@ export interface Output {
   abort(): Promise<void>;
 }
 
+/** Any -o name ending in .gz is written BGZF-compressed (its type comes from the name before .gz). */
+export function isGzName(path: string | undefined): boolean {
+  return path !== undefined && /\.gz$/i.test(path);
+}
+
 /**
- * stdout for no path or '-', else a file written atomically. `input` (a path or '-') is the run's
- * input: writing over it, by any name or link, is refused (exit 2) before anything is written.
+ * stdout for no path or '-', else a file written atomically; BGZF when `bgzf` (by default for a
+ * name ending in .gz). `input` (a path or '-') is the run's input: writing over it, by any name or
+ * link, is refused (exit 2) before anything is written.
  */
-export function openOutput(path?: string, input?: string): Output {
+export function openOutput(path?: string, input?: string, bgzf = isGzName(path)): Output {
   const source = inputStats(input);
+  let out: Output;
   if (path === undefined || path === '-') {
     refuseInputOnStdout(source);
-    return new StdoutOutput(process.stdout);
-  }
-  return new FileOutput(path, source);
+    out = new StdoutOutput(process.stdout);
+  } else out = new FileOutput(path, source);
+  return bgzf ? new BgzfOutput(out) : out;
 }
 
 /** Write failures after the output was opened (disk full, I/O error). Exit 3 like other I/O. */

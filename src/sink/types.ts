@@ -2,8 +2,11 @@
 import type { WarningEntry } from '../log.js';
 import type { Summary } from '../types.js';
 
-export type OutputType = 'tsv' | 'json' | 'ndjson';
-export const OUTPUT_TYPES: readonly OutputType[] = ['tsv', 'json', 'ndjson'];
+/** The types every command writes, one result per row or object. */
+export type RowType = 'tsv' | 'json' | 'ndjson';
+/** 'vcf' and 'vcf.gz' (BGZF): the input with INFO tags, written by annotate only (src/commands/annotate-vcf.ts). */
+export type OutputType = RowType | 'vcf' | 'vcf.gz';
+export const OUTPUT_TYPES: readonly OutputType[] = ['tsv', 'json', 'ndjson', 'vcf', 'vcf.gz'];
 
 /** A result as the JSON outputs show it; TSV flattens it through the column list. */
 export type Result = Record<string, unknown>;

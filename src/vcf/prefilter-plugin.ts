@@ -12,7 +12,8 @@ const NL = 10;
 export const PREFILTER_PLUGIN = 'prefilter';
 
 /** A BGZF batch scanned in a worker: the text before its first and after its last newline
- * (lines crossing batch boundaries), and the candidate lines' bytes. */
+ * (lines crossing batch boundaries), and the candidate lines' bytes (pass-through: the whole text,
+ * the events pointing into it). */
 export interface WorkerScan extends Scan {
   head: Uint8Array;
   tail: Uint8Array;
@@ -25,6 +26,8 @@ export interface WorkerConfig {
   sites: [string, Int32Array, Int32Array][];
   /** Raw CHROM → canonical names known so far. */
   contigs: [string, string][];
+  /** Send the whole text back with the scan (VCF output copies every line). */
+  passThrough?: boolean;
 }
 
 export interface WorkerPlugin extends ScanPlugin {
@@ -40,6 +43,7 @@ export function workerPlugin(cfg: WorkerConfig): WorkerPlugin {
   const names = new Map<string, string>(cfg.contigs);
   const pre = new Prefilter({ handle: (c) => handles.get(c) }, cfg.hasEnd, (raw) => names.get(raw));
   return {
+    keepsText: cfg.passThrough === true,
     update(msg) {
       for (const [raw, c] of msg.contigs) names.set(raw, c);
     },
@@ -49,8 +53,10 @@ export function workerPlugin(cfg: WorkerConfig): WorkerPlugin {
       const last = text.lastIndexOf(NL);
       const r = scanText(pre, text, first + 1, last + 1);
       if (r.unknown !== undefined) return undefined;
-      // Copies: `text` is the worker's reused output buffer.
-      return { ...r, head: new Uint8Array(text.subarray(0, first)), tail: new Uint8Array(text.subarray(last + 1)), bytes: candidates(r, text) };
+      // Copies: `text` is the worker's reused output buffer (unless keepsText).
+      // Pass-through: the text itself, in a buffer of its own (keepsText), transferred with the scan.
+      const bytes = cfg.passThrough ? new Uint8Array(text.buffer, text.byteOffset, text.byteLength) : candidates(r, text);
+      return { ...r, head: new Uint8Array(text.subarray(0, first)), tail: new Uint8Array(text.subarray(last + 1)), bytes };
     },
   };
 }

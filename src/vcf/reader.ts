@@ -14,10 +14,10 @@ import type { QualityPolicy } from './genotype.js';
 import { parseHeader } from './header.js';
 import { readHeaderLines } from './header-lines.js';
 import { LineParser } from './line-parser.js';
-import { RecordScan } from './record-scan.js';
+import { RecordScan, type PassItem } from './record-scan.js';
 import { selectSamples, type SampleSelection } from './samples.js';
 
-export { SKIP_NO_SITE } from './record-scan.js';
+export { SKIP_NO_SITE, type LineRecord, type PassItem } from './record-scan.js';
 
 export interface ReadVcfOptions {
   /** Input name for messages. */
@@ -43,8 +43,13 @@ export interface VcfReader {
   summary: Summary;
   /** Set (or replace) the site index before iterating, e.g. once the build is known. */
   setIndex(index: SiteIndex | undefined): void;
-  /** Data records, in file order; iterate once. */
+  /** Data records, in file order; iterate once (this or `items`). */
   records: AsyncIterable<VcfRecord>;
+  /**
+   * Every data byte in file order (VCF output): what the prefilter passes over as bytes, each parsed
+   * record with its line. Iterate once (this or `records`).
+   */
+  items: AsyncIterable<PassItem>;
 }
 
 export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOptions): Promise<VcfReader> {
@@ -68,12 +73,20 @@ export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOption
   // Made here, so that a --vaf-field/--dp-field the header does not define stops the run before any output.
   const lines = new LineParser({ ...opts, header, parser, selection, summary, crlfWarned: head.crlf });
 
-  async function* records(): AsyncGenerator<VcfRecord> {
+  // Without pass-through the scan yields records only.
+  function scan(passThrough: boolean): AsyncGenerator<VcfRecord | PassItem> {
     const input = { pieces, source, rest: head.rest, restAt: head.restAt, ended: head.ended };
-    yield* new RecordScan(input, { header, index, summary, warnings, file, lines }).records();
+    return new RecordScan(input, { header, index, summary, warnings, file, lines, passThrough }).items();
   }
 
   let started = false;
+  const once = <T>(passThrough: boolean): AsyncIterable<T> => ({
+    [Symbol.asyncIterator]() {
+      if (started) throw new Error('VcfReader.records/items can be iterated once');
+      started = true;
+      return scan(passThrough) as AsyncGenerator<T>;
+    },
+  });
   return {
     header,
     selection,
@@ -82,12 +95,7 @@ export async function readVcf(chunks: AsyncIterable<Buffer>, opts: ReadVcfOption
       if (started) throw new Error('setIndex after iteration started');
       index = i;
     },
-    records: {
-      [Symbol.asyncIterator]() {
-        if (started) throw new Error('VcfReader.records can be iterated once');
-        started = true;
-        return records();
-      },
-    },
+    records: once<VcfRecord>(false),
+    items: once<PassItem>(true),
   };
 }

@@ -1,7 +1,9 @@
 // The data lines of a VCF stream → VcfRecords: pieces of text (or batches already scanned in the
 // BGZF inflate workers) go through the byte-level prefilter, whose events say which lines are
 // candidates for a full parse (line-parser.ts) and which are skipped and why. Also checks the sort
-// order across scans, once per input.
+// order across scans, once per input. In pass-through mode (VCF output) every byte of the data
+// lines comes out too, in file order: the bytes between candidates as they are, each parsed
+// record with its line.
 import type { ScannableSource, BgzfPiece } from '../io/open.js';
 import type { SiteIndex } from './site-index.js';
 import type { Warnings } from '../log.js';
@@ -14,6 +16,20 @@ import { EventKind, Prefilter, PREFILTER_PLUGIN, scanText, type ContigRun, type 
 export const SKIP_NO_SITE = 'not-at-kb-site';
 
 const NEWLINE = Buffer.from('\n');
+
+/** Pass-through mode: a parsed record and its line's bytes as in the input, line ending included. */
+export interface LineRecord {
+  record: VcfRecord;
+  line: Buffer;
+}
+
+/**
+ * What a pass-through read yields, in file order: data bytes to copy as they are (whole lines, the
+ * last one perhaps without its newline; lines that failed to parse among them), or a parsed record.
+ */
+export type PassItem = Buffer | LineRecord;
+
+type ScanItem = VcfRecord | PassItem;
 
 export interface ScanInput {
   /** The pieces after the header; `source` is their scannable face (BGZF input) when there is one. */
@@ -33,6 +49,8 @@ export interface ScanContext {
   warnings: Warnings;
   file: string;
   lines: LineParser;
+  /** Yield every byte (PassItem) instead of records only. */
+  passThrough: boolean;
 }
 
 export class RecordScan {
@@ -63,7 +81,7 @@ export class RecordScan {
     this.lineNo = header.headerLines;
     for (const raw of header.contigs.keys()) this.canon(raw);
     this.pre = new Prefilter(index, hasEnd, this.canon);
-    const config: WorkerConfig | undefined = index && { hasEnd, sites: index.sites(), contigs: this.fresh };
+    const config: WorkerConfig | undefined = index && { hasEnd, sites: index.sites(), contigs: this.fresh, passThrough: cx.passThrough };
     this.inWorkers = input.source !== undefined && config !== undefined && input.source.scanWith(PREFILTER_PLUGIN, config);
     this.fresh = [];
   }
@@ -77,8 +95,8 @@ export class RecordScan {
     return c;
   };
 
-  /** Every record of the input, in file order. */
-  async *records(): AsyncGenerator<VcfRecord> {
+  /** Every record of the input in file order (pass-through: every PassItem). */
+  async *items(): AsyncGenerator<ScanItem> {
     const { pieces, rest, restAt } = this.input;
     try {
       if (rest !== undefined) yield* this.piece(rest.subarray(restAt));
@@ -98,11 +116,16 @@ export class RecordScan {
     }
   }
 
-  /** Acts on a scan's events in line order; `bytes` holds the candidate lines. */
-  private *apply(r: Scan, bytes: Buffer): Generator<VcfRecord> {
+  /**
+   * Acts on a scan's events in line order; `bytes` holds the candidate lines (pass-through: all of
+   * the scanned text, [from, to)).
+   */
+  private *apply(r: Scan, bytes: Buffer, from = 0, to = 0): Generator<ScanItem> {
     const { summary, lines } = this.cx;
     const skipped = summary.skipped;
     const base = this.lineNo;
+    const pass = this.cx.passThrough;
+    let copied = from;
     let uns = this.unsortedWarned ? undefined : this.firstUnsorted(r);
     this.joinRuns(r);
     summary.records += r.records;
@@ -117,9 +140,15 @@ export class RecordScan {
       if (ev.kind === EventKind.Candidate) {
         summary.candidates++;
         const rec = lines.parse(bytes, ev.start, ev.end, line, ev.contig);
-        if (rec !== undefined) {
-          summary.parsed++;
-          yield rec;
+        if (rec === undefined) continue;
+        summary.parsed++;
+        if (!pass) yield rec;
+        else {
+          // The line with its newline (the last line of the input may have none).
+          const end = ev.end < to ? ev.end + 1 : ev.end;
+          if (ev.start > copied) yield bytes.subarray(copied, ev.start);
+          yield { record: rec, line: bytes.subarray(ev.start, end) };
+          copied = end;
         }
       } else if (ev.kind === EventKind.EmptyLine) lines.skip('empty-line', 'empty line', { line });
       else if (ev.kind === EventKind.HeaderInData) lines.skip('header-in-data', "'#' line after the first data line", { line, text: ev.text });
@@ -127,6 +156,7 @@ export class RecordScan {
       else lines.skip('bad-pos', 'POS is not a positive integer', { line, column: 2, text: ev.text });
     }
     if (uns !== undefined) this.warnUnsorted(uns.why, base + uns.line);
+    if (pass && to > copied) yield bytes.subarray(copied, to);
     if (r.skipped > 0) skipped[SKIP_NO_SITE] = (skipped[SKIP_NO_SITE] ?? 0) + r.skipped;
     this.lineNo = base + r.lines;
   }
@@ -162,17 +192,17 @@ export class RecordScan {
   }
 
   /** Scans whole lines on this thread. */
-  private *text(buf: Buffer, s: number, e: number): Generator<VcfRecord> {
+  private *text(buf: Buffer, s: number, e: number): Generator<ScanItem> {
     const r = scanText(this.pre, buf, s, e);
     if (this.fresh.length > 0) {
       if (this.inWorkers) this.input.source?.update({ contigs: this.fresh });
       this.fresh = [];
     }
-    yield* this.apply(r, buf);
+    yield* this.apply(r, buf, s, e);
   }
 
   /** Inflated or plain text cut anywhere: whole lines are scanned, the rest waits in `pending`. */
-  private *piece(buf: Buffer): Generator<VcfRecord> {
+  private *piece(buf: Buffer): Generator<ScanItem> {
     const last = buf.lastIndexOf(10);
     if (last < 0) {
       this.pending = this.pending === undefined ? buf : Buffer.concat([this.pending, buf]);
@@ -189,12 +219,16 @@ export class RecordScan {
     this.pending = last + 1 < buf.length ? buf.subarray(last + 1) : undefined;
   }
 
-  /** A batch scanned in a worker: its first line joins `pending`, its last partial line waits. */
-  private *batch(r: WorkerScan): Generator<VcfRecord> {
+  /**
+   * A batch scanned in a worker: its first line joins `pending`, its last partial line waits. In
+   * pass-through mode `bytes` is the batch's whole text, the scan covering it between head and tail.
+   */
+  private *batch(r: WorkerScan): Generator<ScanItem> {
     const line = Buffer.concat(this.pending === undefined ? [r.head, NEWLINE] : [this.pending, r.head, NEWLINE]);
     this.pending = undefined;
     yield* this.text(line, 0, line.length);
-    yield* this.apply(r, Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength));
+    const bytes = Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
+    yield* this.apply(r, bytes, r.head.length + 1, bytes.length - r.tail.length);
     if (r.tail.length > 0) this.pending = Buffer.from(r.tail.buffer, r.tail.byteOffset, r.tail.byteLength);
   }
 }

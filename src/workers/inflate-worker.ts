@@ -35,8 +35,11 @@ function start(name: string, config: unknown): ScanPlugin | undefined {
 }
 
 function batch(m: BatchRequest): void {
-  if (plugin && reused.length < m.outSize) reused = new Uint8Array(m.outSize + (m.outSize >> 2));
-  const r = inflateBatch(m.data, m.starts, m.outSize, plugin ? reused : undefined);
+  const reuse = plugin !== undefined && plugin.keepsText !== true;
+  if (reuse && reused.length < m.outSize) reused = new Uint8Array(m.outSize + (m.outSize >> 2));
+  // A plugin that keeps the text gets a buffer of its own, not zero-filled first (inflate fills it all).
+  const into = reuse ? reused : plugin?.keepsText === true ? Buffer.allocUnsafeSlow(m.outSize) : undefined;
+  const r = inflateBatch(m.data, m.starts, m.outSize, into);
   if ('error' in r) {
     reply({ id: m.id, error: r.error, block: r.block });
     return;
@@ -44,9 +47,9 @@ function batch(m: BatchRequest): void {
   const text = Buffer.from(r.out.buffer, 0, m.outSize);
   const scanned = plugin?.batch(text);
   // The compressed data goes back too, for the next batch to reuse.
-  if (scanned !== undefined) reply({ id: m.id, scanned, data: m.data }, [m.data.buffer as ArrayBuffer]);
+  if (scanned !== undefined) reply({ id: m.id, scanned, data: m.data }, [m.data.buffer as ArrayBuffer, ...(reuse ? [] : [r.out.buffer as ArrayBuffer])]);
   else {
-    const out = plugin ? new Uint8Array(text) : r.out;
+    const out = reuse ? new Uint8Array(text) : r.out;
     reply({ id: m.id, out, data: m.data }, [out.buffer as ArrayBuffer, m.data.buffer as ArrayBuffer]);
   }
 }

@@ -20,9 +20,13 @@ describe('checkTargets', () => {
       row('annotate-stream', 'small', ok(0.2, 100)),
       row('pgx-stream', 'small', ok(0.2, 110)),
       row('report-stream', 'cohort', ok(6, 420)),
+      row('annotate-vcf', 'wgs', ok(1.5)),
+      row('annotate-vcfgz', 'wgs', ok(2.4)),
     ];
     const checks = checkTargets(rows);
-    expect(checks.map((c) => c.status)).toEqual(Array(10).fill('PASS'));
+    expect(checks.map((c) => c.status)).toEqual(Array(12).fill('PASS'));
+    expect(checks[10]).toMatchObject({ id: 'V1', detail: '1.25× vs ≤ 1.50×: 17% headroom' });
+    expect(checks[11]).toMatchObject({ id: 'V1', detail: '2.00× vs ≤ 2.50×: 20% headroom' });
     expect(checks[9]).toMatchObject({ id: 'M1', detail: '420 MB vs ≤ 500 MB: 16% headroom' });
     expect(checks[0]!.detail).toBe('1.20× vs ≤ 1.50×: 20% headroom');
     expect(checks[1]!.detail).toBe('14.2× vs ≥ 10.0×: 42% to spare');
@@ -35,8 +39,12 @@ describe('checkTargets', () => {
       row('annotate-stream', 'wgs', ok(3)),
       row('bcftools', 'wgs', ok(6)),
       row('annotate-index', 'wgs', failed),
+      row('annotate-vcf', 'wgs', ok(6)),
     ];
-    const [ratio, bcftools, vcfanno, annIndex] = checkTargets(rows);
+    const checks = checkTargets(rows);
+    const [ratio, bcftools, vcfanno, annIndex] = checks;
+    expect(checks[10]).toMatchObject({ id: 'V1', status: 'MISS', detail: '2.00× vs ≤ 1.50×: over by 33%' });
+    expect(checks[11]!.status).toBe('n/a');
     expect(ratio).toMatchObject({ status: 'MISS', detail: '3.00× vs ≤ 1.50×: over by 100%' });
     expect(bcftools).toMatchObject({ status: 'MISS', detail: '2.00× vs ≥ 10.0×: short by 80%' });
     expect(vcfanno!.status).toBe('n/a');
