@@ -10,6 +10,7 @@ import { loadCancerKb } from '../cancer/kb.js';
 import { showCancerGene } from '../cancer/show.js';
 import { loadPgxKb } from '../pgx/kb.js';
 import { showPgxGene } from '../pgx/show.js';
+import { registerKbBuild } from './kb-build.js';
 import { run } from './run.js';
 import { onInterrupt } from './signals.js';
 
@@ -97,4 +98,5 @@ export function registerKb(program: Command): void {
         process.stderr.write(`vcfact: ${k.manifest.tables.length} tables match the manifest\n`);
       }),
     );
+  registerKbBuild(kb);
 }

@@ -30,13 +30,27 @@ export interface TableManifest {
   notes?: string;
 }
 
+/** One file `vcfact kb build` read, relative to its sources folder. */
+export interface SourceFile {
+  path: string;
+  sha256: string;
+}
+
+/**
+ * schema_version 1. `vcfact_version` and `source_files` were added compatibly by `vcfact kb build`
+ * (a reader of 1 ignores them; a KB built before has neither).
+ */
 export interface Manifest {
   schema_version: 1;
   generated_by: string;
+  /** The vcfact version that built this knowledge base. */
+  vcfact_version?: string;
   tables: TableManifest[];
+  /** Every source file read, with its sha256. */
+  source_files?: SourceFile[];
 }
 
-/** What a domain builder (scripts/kb/*.ts) returns; the orchestrator writes and checksums it. */
+/** What a domain builder (src/kb/build/*.ts) returns; the orchestrator writes and checksums it. */
 export interface BuiltTable extends Omit<TableManifest, 'sha256'> {
   /** Exact file content (deterministic: sorted keys/rows, no timestamps). */
   content: string;

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { canShow, parseProfile } from '../../scripts/kb/civic.js';
-import { readCivicVcf, readTsv, reverseComplement, trimAlleles } from '../../scripts/kb/civic-read.js';
+import { describe, expect, it } from 'vitest';
+import { canShow, parseProfile } from '../../src/kb/build/civic-profiles.js';
+import { parseCivicVcf, parseTsv, reverseComplement, trimAlleles } from '../../src/kb/build/civic-read.js';
 import { loadCancerKb } from '../../src/cancer/kb.js';
 import type { Biomarker } from '../../src/cancer/types.js';
 import { kbWithTable } from '../helpers/records.js';
@@ -11,19 +11,12 @@ import { kbWithTable } from '../helpers/records.js';
 const dataDir = new URL('../../data', import.meta.url).pathname;
 
 describe('CIViC readers', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vcfact-civic-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('reads TSVs without quoting', () => {
-    const f = join(dir, 'a.tsv');
-    writeFileSync(f, 'a\tb\tc\n"x\ty, "z"\t\n\n');
-    expect(readTsv(f)).toEqual([{ a: '"x', b: 'y, "z"', c: '' }]);
+    expect(parseTsv('a\tb\tc\n"x\ty, "z"\t\n\n', 'a.tsv', { b: 'test' })).toEqual([{ a: '"x', b: 'y, "z"', c: '' }]);
   });
 
   it('reads anchored alleles per variant id from the CIViC VCF, skipping odd ones', () => {
-    const f = join(dir, 'c.vcf');
-    writeFileSync(f, '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n7\t55242464\t1002\tAGGAATTAAGAGAAGC\tA\t.\t.\t.\n7\t1\t5\tN\t<DEL>\t.\t.\t.\n');
-    const m = readCivicVcf(f);
+    const m = parseCivicVcf('##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n7\t55242464\t1002\tAGGAATTAAGAGAAGC\tA\t.\t.\t.\n7\t1\t5\tN\t<DEL>\t.\t.\t.\n', 'c.vcf');
     expect(m.get(1002)).toEqual({ contig: '7', pos: 55242464, ref: 'AGGAATTAAGAGAAGC', alt: 'A' });
     expect(m.has(5)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, TRUNCATING } from '../../scripts/kb/civic-classify.js';
+import { classify, TRUNCATING } from '../../src/kb/build/civic-classify.js';
 
 const c = (name: string, types = '', hasAlleles = false, hasCoords = true) => classify({ name, types, hasAlleles, hasCoords });
 

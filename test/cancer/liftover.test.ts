@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isLiftFailure, liftInterval, liftPoint, loadChain, parseChain, ucscToCanonical } from '../../scripts/kb/liftover.js';
+import { isLiftFailure, liftInterval, liftPoint, parseChain, ucscToCanonical } from '../../src/kb/build/liftover.js';
 
-const chain = loadChain(new URL('../../fixtures/cancer/chain/hg19ToHg38.over.chain.gz', import.meta.url).pathname);
+const chainFile = new URL('../../fixtures/cancer/chain/hg19ToHg38.over.chain.gz', import.meta.url).pathname;
+const chain = parseChain(gunzipSync(readFileSync(chainFile)).toString('utf8'), chainFile);
 
 describe('liftover hg19 → hg38 (UCSC chain)', () => {
   // GRCh37 → GRCh38 pairs as dbSNP/ClinVar and CIViC give them.
@@ -41,7 +44,7 @@ describe('liftover hg19 → hg38 (UCSC chain)', () => {
 describe('parseChain', () => {
   // Target 1000 bases on chr1; block 100 bases, gap 10 (target) / 20 (query), block 50.
   const text = ['chain 100 chr1 1000 + 0 160 chr1 2000 + 500 670 1', '100 10 20', '50', '', 'chain 50 chr2 500 + 0 50 chr3 500 - 0 50 2', '50', ''].join('\n');
-  const c = parseChain(text);
+  const c = parseChain(text, 'test.chain');
 
   it('maps blocks and skips gaps (1-based in, 1-based out)', () => {
     expect(liftPoint(c, '1', 1)?.pos).toBe(501);
@@ -60,8 +63,8 @@ describe('parseChain', () => {
   });
 
   it('rejects malformed input', () => {
-    expect(() => parseChain('100 1 1\n')).toThrow(/before any chain header/);
-    expect(() => parseChain('chain 1 chr1 10 +\n')).toThrow(/12\+ fields/);
+    expect(() => parseChain('100 1 1\n', 'a.chain')).toThrow(/before any chain header/);
+    expect(() => parseChain('chain 1 chr1 10 +\n', 'a.chain')).toThrow(/12 or more fields/);
   });
 
   it('names contigs canonically', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdsLength, chooseTranscripts, codonToGenomic, exonInterval, type TranscriptModel } from '../../scripts/kb/transcripts.js';
+import { cdsLength, chooseTranscripts, codonToGenomic, exonInterval, type TranscriptModel } from '../../src/kb/build/transcripts.js';
 
 // + strand: exons 101-120, 201-230; CDS 111..225 → coding 111-120 (10 b), 201-225 (25 b).
 const plus: TranscriptModel = { gene: 'G', transcript: 'NM_1', choice: 'MANE Select', contig: '1', strand: '+', cdsStart: 111, cdsEnd: 225, exons: [[101, 120], [201, 230]] };

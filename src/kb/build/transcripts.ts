@@ -2,12 +2,11 @@
 // choosing the MANE Select transcript where MANE names one and refGene has it on that build, else
 // the longest coding transcript (CDS length, then transcript length, then accession). Also the
 // coordinate arithmetic the CIViC builder needs: codon n → genomic bases, exon n → genomic range.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { Build, Interval } from '../../src/types.js';
+import type { Build, Interval } from '../../types.js';
+import type { TranscriptRow } from '../../cancer/types.js';
+import { LAYOUT } from './layout.js';
 import { ucscToCanonical } from './liftover.js';
-import type { TranscriptRow } from '../../src/cancer/types.js';
+import { columnIndex, type SourceDir } from './sources.js';
 
 /** A chosen transcript of one build: the table row (src/cancer/types.ts) without its build. */
 export type TranscriptModel = Omit<TranscriptRow, 'build'>;
@@ -16,14 +15,10 @@ interface RefGeneRow extends Omit<TranscriptModel, 'choice'> {
   txLength: number;
 }
 
-function readGz(path: string): string {
-  return gunzipSync(readFileSync(path)).toString('utf8');
-}
-
-/** refGene rows of the wanted genes on primary contigs, coding transcripts only. */
-export function readRefGene(path: string, genes: ReadonlySet<string>): RefGeneRow[] {
+/** refGene rows (UCSC genePred with bin: no header, fixed columns) of the wanted genes on primary contigs, coding transcripts only. */
+export function readRefGene(text: string, genes: ReadonlySet<string>): RefGeneRow[] {
   const rows: RefGeneRow[] = [];
-  for (const line of readGz(path).split('\n')) {
+  for (const line of text.split('\n')) {
     const f = line.split('\t');
     if (f.length < 13) continue;
     const gene = f[12] as string;
@@ -48,15 +43,22 @@ export function readRefGene(path: string, genes: ReadonlySet<string>): RefGeneRo
   return rows;
 }
 
-/** gene symbol → {accession without version, status} for MANE Select (Plus Clinical only when no Select). */
-export function readMane(path: string): Map<string, { transcript: string; status: string }> {
+/** gene symbol → {accession without version, status} for MANE Select (Plus Clinical only when no Select); columns by name. */
+export function readMane(text: string, file: string): Map<string, { transcript: string; status: string }> {
   const out = new Map<string, { transcript: string; status: string }>();
-  for (const line of readGz(path).split('\n')) {
+  const lines = text.split('\n');
+  const header = (lines[0] ?? '').replace(/^#/, '').split('\t');
+  const [iSymbol, iNuc, iStatus] = [
+    columnIndex(header, 'symbol', file, 'the gene symbol'),
+    columnIndex(header, 'RefSeq_nuc', file, 'the RefSeq transcript'),
+    columnIndex(header, 'MANE_status', file, 'MANE Select or Plus Clinical'),
+  ];
+  for (const line of lines.slice(1)) {
     if (line.startsWith('#') || line === '') continue;
     const f = line.split('\t');
-    const symbol = f[3] as string;
-    const status = f[9] as string;
-    const acc = (f[5] as string).split('.')[0] as string;
+    const symbol = f[iSymbol] ?? '';
+    const status = f[iStatus] ?? '';
+    const acc = (f[iNuc] ?? '').split('.')[0] as string;
     if (status === 'MANE Select' || !out.has(symbol)) out.set(symbol, { transcript: acc, status });
   }
   return out;
@@ -133,13 +135,15 @@ export interface TranscriptTables {
   models: Record<Build, Map<string, TranscriptModel>>;
 }
 
-/** Chosen transcripts of `genes` on both builds, from sourcesDir/ucsc-refgene and mane-summary. */
-export function loadTranscripts(sourcesDir: string, genes: ReadonlySet<string>): TranscriptTables {
-  const mane = readMane(join(sourcesDir, 'mane-summary', 'MANE.GRCh38.v1.0.summary.txt.gz'));
+/** Chosen transcripts of `genes` on both builds, from the sources' ucsc-refgene and mane-summary. */
+export function loadTranscripts(src: SourceDir, genes: ReadonlySet<string>): TranscriptTables {
+  const maneFile = src.file(src.folder(LAYOUT.mane), LAYOUT.maneSummary);
+  const mane = readMane(src.text(maneFile), src.path(maneFile));
+  const refgene = src.folder(LAYOUT.refgene);
   return {
     models: {
-      GRCh37: chooseTranscripts(readRefGene(join(sourcesDir, 'ucsc-refgene', 'hg19.refGene.txt.gz'), genes), mane),
-      GRCh38: chooseTranscripts(readRefGene(join(sourcesDir, 'ucsc-refgene', 'hg38.refGene.txt.gz'), genes), mane),
+      GRCh37: chooseTranscripts(readRefGene(src.text(src.file(refgene, LAYOUT.refgene37)), genes), mane),
+      GRCh38: chooseTranscripts(readRefGene(src.text(src.file(refgene, LAYOUT.refgene38)), genes), mane),
     },
   };
 }

@@ -1,10 +1,10 @@
 // One CIViC variant → a Biomarker: its match kind (civic-classify.ts) and its loci in both builds.
 // CIViC gives one build; the other comes from the UCSC chain for exact alleles and ranges (exact
 // alleles keep their length), and from the refGene transcript per build for codons and exons.
-import type { Biomarker, Locus } from '../../src/cancer/types.js';
-import type { Build, Interval } from '../../src/types.js';
+import type { Biomarker, Locus } from '../../cancer/types.js';
+import type { Build, Interval } from '../../types.js';
 import { classify, proteinKeysOfName, type Classification } from './civic-classify.js';
-import { type readCivicVcf, reverseComplement, trimAlleles, type Row } from './civic-read.js';
+import { reverseComplement, trimAlleles, type Row, type VcfAllele } from './civic-read.js';
 import { isLiftFailure, liftInterval, type Chain } from './liftover.js';
 import { codonToGenomic, exonInterval, type TranscriptModel, type TranscriptTables } from './transcripts.js';
 
@@ -20,7 +20,7 @@ function canonicalCivicContig(c: string): string {
 }
 
 /** Exact alleles in the source build, trimmed: from the CIViC VCF when it has the id, else the TSV. */
-function exactLocus(v: Row, vcf: ReturnType<typeof readCivicVcf>): Locus | undefined {
+function exactLocus(v: Row, vcf: ReadonlyMap<number, VcfAllele>): Locus | undefined {
   const id = Number(v.variant_id);
   const rec = vcf.get(id);
   if (rec) {
@@ -76,7 +76,48 @@ function transcriptLoci(c: Classification, gene: string, tx: TranscriptTables, b
   return { loci, transcript: t.transcript };
 }
 
-export function buildBiomarker(v: Row, vcf: ReturnType<typeof readCivicVcf>, tx: TranscriptTables, lift: Lifters): Biomarker {
+/**
+ * Codon or exon loci per build from the transcripts, checked against CIViC's own range where it
+ * gives one. Returns the finished biomarker, or the source-build loci still to lift.
+ */
+function placeByTranscript(b: Biomarker, c: Classification, srcLoci: Locus[], src: Build, tx: TranscriptTables): Biomarker | Locus[] {
+  const civicRange = srcLoci[0];
+  const mine = transcriptLoci(c, b.gene, tx, src);
+  if (mine && (!civicRange || mine.loci.some((l) => overlaps([civicRange], l)))) {
+    b.loci[src] = mine.loci;
+    b.transcript = { [src]: mine.transcript };
+    const other = transcriptLoci(c, b.gene, tx, OTHER[src]);
+    if (other) {
+      b.loci[OTHER[src]] = other.loci;
+      b.transcript[OTHER[src]] = other.transcript;
+      return b;
+    }
+    return mine.loci;
+  }
+  if (!civicRange) return { ...b, kind: 'none', why: `${c.why}; no transcript coordinates for ${b.gene} and no CIViC range` };
+  b.why += '; CIViC range used (transcript coordinates unavailable or disagree)';
+  b.loci[src] = srcLoci;
+  return srcLoci;
+}
+
+/** The other build's loci by the chain; one locus that does not lift leaves the biomarker unlifted. */
+function liftRest(b: Biomarker, srcLoci: Locus[], src: Build, lift: Lifters, exact: boolean): Biomarker {
+  const chain = src === 'GRCh37' ? lift.to38 : lift.to37;
+  const lifted: Locus[] = [];
+  for (const l of srcLoci) {
+    const r = liftLocus(l, chain);
+    if (typeof r === 'string') {
+      b.unlifted = `${src}→${OTHER[src]}: ${r}`;
+      return b;
+    }
+    lifted.push(r);
+  }
+  b.loci[OTHER[src]] = lifted;
+  if (exact) b.lifted = OTHER[src];
+  return b;
+}
+
+export function buildBiomarker(v: Row, vcf: ReadonlyMap<number, VcfAllele>, tx: TranscriptTables, lift: Lifters): Biomarker {
   const id = Number(v.variant_id);
   const start = Number(v.start);
   const stop = Number(v.stop);
@@ -91,7 +132,6 @@ export function buildBiomarker(v: Row, vcf: ReturnType<typeof readCivicVcf>, tx:
 
   // Source build: CIViC rows say GRCh37 (two say GRCh38; an empty build is taken as GRCh37).
   const src: Build = v.reference_build === 'GRCh38' ? 'GRCh38' : 'GRCh37';
-  const chain = src === 'GRCh37' ? lift.to38 : lift.to37;
   let srcLoci: Locus[] = [];
   if (c.kind === 'exact') {
     const l = exactLocus(v, vcf);
@@ -104,40 +144,12 @@ export function buildBiomarker(v: Row, vcf: ReturnType<typeof readCivicVcf>, tx:
   } else if (hasCoords) {
     srcLoci = [{ contig: canonicalCivicContig(v.chromosome ?? ''), start: Math.min(start, stop), end: Math.max(start, stop) }];
   }
-
   if (c.kind === 'codon' || c.kind === 'exon') {
-    // Per-build transcript coordinates, checked against CIViC's own range where it gives one.
-    const civicRange = srcLoci[0];
-    const mine = transcriptLoci(c, b.gene, tx, src);
-    if (mine && (!civicRange || mine.loci.some((l) => overlaps([civicRange], l)))) {
-      b.loci[src] = mine.loci;
-      b.transcript = { [src]: mine.transcript };
-      const other = transcriptLoci(c, b.gene, tx, OTHER[src]);
-      if (other) {
-        b.loci[OTHER[src]] = other.loci;
-        b.transcript[OTHER[src]] = other.transcript;
-        return b;
-      }
-      srcLoci = mine.loci;
-    } else if (!civicRange) {
-      return { ...b, kind: 'none', why: `${c.why}; no transcript coordinates for ${b.gene} and no CIViC range` };
-    } else {
-      b.why += '; CIViC range used (transcript coordinates unavailable or disagree)';
-      b.loci[src] = srcLoci;
-    }
+    const placed = placeByTranscript(b, c, srcLoci, src, tx);
+    if (!Array.isArray(placed)) return placed;
+    srcLoci = placed;
   } else {
     b.loci[src] = srcLoci;
   }
-  const lifted: Locus[] = [];
-  for (const l of srcLoci) {
-    const r = liftLocus(l, chain);
-    if (typeof r === 'string') {
-      b.unlifted = `${src}→${OTHER[src]}: ${r}`;
-      return b;
-    }
-    lifted.push(r);
-  }
-  b.loci[OTHER[src]] = lifted;
-  if (c.kind === 'exact') b.lifted = OTHER[src];
-  return b;
+  return liftRest(b, srcLoci, src, lift, c.kind === 'exact');
 }

@@ -2,7 +2,7 @@
 // locus keeps it, unverified (no reference sequence is bundled). Where the two references differ
 // the lifted REF is wrong, and an exact match on it would silently miss; the matcher accepts such a
 // REF at lifted SNV sites (src/cancer/matcher.ts), and the notes list every known difference.
-import type { Biomarker } from '../../src/cancer/types.js';
+import type { Biomarker } from '../../cancer/types.js';
 
 interface RefDifference {
   chrom: string;

@@ -1,8 +1,9 @@
 // CPIC drug recommendations: the 2024 guideline annotations, and CPIC v1.30 for drugs only it covers.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { RecommendationRow } from '../../src/pgx/kb-types.js';
-import { SRC, byStr, readJson } from './pgx-sources.js';
+import type { RecommendationRow } from '../../pgx/kb-types.js';
+import type { Check } from '../shape.js';
+import { LAYOUT } from './layout.js';
+import { byStr } from './pgx-sources.js';
+import type { SourceDir } from './sources.js';
 
 interface Cpic130 {
   drugname: string;
@@ -46,13 +47,22 @@ function htmlText(html: string): string {
     .trim();
 }
 
-export function buildRecommendations(sourcesDir: string): RecommendationRow[] {
-  const newDir = join(sourcesDir, 'pharmcat-cpic-guideline-annotations-2024');
-  const oldDir = join(sourcesDir, 'cpic-recommendations-v1.30');
+// The fields read; the rest of each recommendation is checked where it is used (?? defaults).
+const CPIC2024_SHAPE: Check = {
+  fields: {
+    guideline: { fields: { name: 'string', url: 'string' } },
+    recommendations: 'array|null',
+  },
+};
+const CPIC130_SHAPE: Check = {
+  fields: { drugname: 'string', guidelinename: 'string', url: 'string', recommendations: 'array|null' },
+};
+
+/** The 2024 guideline annotations: one row per recommendation and drug; `covered` collects the drugs. */
+function fromAnnotations(src: SourceDir, folder: string, covered: Set<string>): RecommendationRow[] {
   const rows: RecommendationRow[] = [];
-  const covered = new Set<string>();
-  for (const f of readdirSync(newDir).filter((x) => x.endsWith('.json')).sort()) {
-    const d = readJson<Cpic2024>(join(newDir, f));
+  for (const f of src.files(folder, LAYOUT.jsonFiles)) {
+    const d = src.json<Cpic2024>(f, CPIC2024_SHAPE);
     const guideline = {
       name: d.guideline.name.replace(/^Annotation of /, ''),
       url: d.guideline.url,
@@ -71,14 +81,20 @@ export function buildRecommendations(sourcesDir: string): RecommendationRow[] {
           recommendation: htmlText(r.text?.html ?? ''),
           population: r.population ?? '',
           comments: '',
-          source: SRC.cpic2024.name,
+          source: folder,
           guideline,
         });
       }
     }
   }
-  for (const f of readdirSync(oldDir).filter((x) => x.endsWith('.json')).sort()) {
-    const d = readJson<Cpic130>(join(oldDir, f));
+  return rows;
+}
+
+/** CPIC's v1.30 export, for the drugs the annotations do not cover. */
+function fromExport(src: SourceDir, folder: string, covered: Set<string>): RecommendationRow[] {
+  const rows: RecommendationRow[] = [];
+  for (const f of src.files(folder, LAYOUT.jsonFiles)) {
+    const d = src.json<Cpic130>(f, CPIC130_SHAPE);
     if (covered.has(d.drugname)) continue;
     const guideline = { name: d.guidelinename, url: d.url, pmids: (d.citations ?? []).map((c) => c.pmid).filter(Boolean) };
     // warfarin and peginterferon have no per-phenotype recommendations (guideline text only).
@@ -95,11 +111,20 @@ export function buildRecommendations(sourcesDir: string): RecommendationRow[] {
         recommendation: r.drugrecommendation ?? '',
         population: r.population ?? '',
         comments: r.comments ?? '',
-        source: SRC.cpic130.name,
+        source: folder,
         guideline,
       });
     }
   }
+  return rows;
+}
+
+/** Rows sorted by drug, lookup key, population and text; `source` is the folder each came from. */
+export function buildRecommendations(src: SourceDir): { rows: RecommendationRow[]; cpic2024: string; cpic130: string } {
+  const cpic2024 = src.folder(LAYOUT.cpic2024);
+  const cpic130 = src.folder(LAYOUT.cpic130);
+  const covered = new Set<string>();
+  const rows = [...fromAnnotations(src, cpic2024, covered), ...fromExport(src, cpic130, covered)];
   const key = (r: RecommendationRow): string => `${r.drug}\t${JSON.stringify(Object.entries(r.lookupKey).sort())}\t${r.population}\t${r.recommendation}`;
-  return rows.sort((a, b) => byStr(key(a), key(b)));
+  return { rows: rows.sort((a, b) => byStr(key(a), key(b))), cpic2024, cpic130 };
 }

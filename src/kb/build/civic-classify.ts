@@ -2,8 +2,8 @@
 // show it. Conservative on purpose: a range that stands for copy number, expression, a fusion,
 // methylation or a whole-gene event is never claimed from a SNV or indel overlap, because a
 // false actionable finding is worse than a missed one.
-import { proteinKey } from '../../src/cancer/protein.js';
-import type { BiomarkerEvent, BiomarkerKind } from '../../src/cancer/types.js';
+import { proteinKey } from '../../cancer/protein.js';
+import type { BiomarkerEvent, BiomarkerKind } from '../../cancer/types.js';
 
 export interface VariantFacts {
   name: string;
@@ -57,50 +57,29 @@ export function proteinKeysOfName(name: string): string[] | undefined {
   return PROTEIN_NAME.test(n) ? [proteinKey(n)] : undefined;
 }
 
-export function classify(f: VariantFacts): Classification {
-  // 'L129Q (c.386insAGA)', 'R474C c.1420C>T' → the protein part; 'H1047L or H1047R' → alternatives.
-  const n = f.name.trim().toUpperCase().replace(/\s+/g, ' ').replace(/^([A-Z]\d+\S*) \(?C\..*$/, '$1');
-  const alternatives = n.split(' OR ');
-  if (alternatives.length > 1 && alternatives.every((a) => /^[A-Z]\d+[A-Z*]$/.test(a))) {
-    return { kind: 'protein', why: 'alternative protein changes without alleles: matched through HGVSp', protein: alternatives };
-  }
-  const types = f.types.toLowerCase();
-  if (NON_DNA_WORDS.test(n)) return { kind: 'none', why: `name '${f.name}' is a non-DNA or structural event` };
-  if (NON_DNA_TYPES.test(types)) return { kind: 'none', why: `variant type ${f.types} is not a SNV/indel` };
-  if (f.hasAlleles) return { kind: 'exact', why: 'CIViC gives REF/ALT alleles' };
-  if (/^(LOSS|DELETION)$/.test(n)) return { kind: 'none', why: `'${f.name}' is a whole-gene loss (copy number or protein), not claimable from a SNV/indel` };
-  if (/RARE/.test(n)) return { kind: 'none', why: `'${f.name}' is defined by exclusion of common variants; cannot be evaluated` };
-  if (/ACTIVATING|GAIN-OF-FUNCTION/.test(n) && !/INACTIVATING/.test(n)) {
-    return { kind: 'none', why: `'${f.name}' needs functional evidence a consequence cannot give` };
-  }
-
-  // Codons: 'G12', 'V600', 'G12X', 'G12/G13'.
-  const codon = /^([A-Z]\d+X?)(\/[A-Z]\d+X?)*$/.exec(n);
-  if (codon && [...n.split('/')].every((c) => AA.includes(c[0] as string))) {
-    const codons = n.split('/').map((c) => Number(/\d+/.exec(c)?.[0]));
-    return { kind: 'codon', why: 'codon-level name: any non-silent change of the codon', codons, protein: n.split('/').map((c) => c.replace(/X$/, '')) };
-  }
-
-  // Exons: 'Exon 19 Deletion', 'Exon 20 Insertion', 'Exon 11 Mutation', 'EXON 9 FRAMESHIFT',
-  // 'EXON 1-2 MUTATION', 'Exon 10 or Exon 21 Mutation'; 'Exon 10 and Exon 21 Mutation' needs two variants.
+/** 'Exon 19 Deletion', 'Exon 20 Insertion', 'EXON 1-2 MUTATION', 'Exon 10 or Exon 21 Mutation'; undefined when not an exon name. */
+function classifyExon(n: string, types: string, f: VariantFacts): Classification | undefined {
+  // 'Exon 10 and Exon 21 Mutation' needs two variants.
   const exon = /^EXON (\d+)(?:-(\d+)|((?: (?:AND|OR) EXON \d+)+))? (.+)$/.exec(n);
-  if (exon) {
-    const a = Number(exon[1]);
-    const b = Number(exon[2] ?? exon[1]);
-    const listed = exon[3] ? [a, ...[...exon[3].matchAll(/\d+/g)].map((m) => Number(m[0]))] : undefined;
-    const exons = listed ?? Array.from({ length: b - a + 1 }, (_, i) => a + i);
-    const what = exon[4] as string;
-    if (exon[3]?.includes('AND')) return { kind: 'none', why: `'${f.name}' needs changes in several exons at once` };
-    if (/DELETION/.test(what)) {
-      if (exons.length > 1 || !/inframe_deletion/.test(types)) return { kind: 'none', why: `'${f.name}' is a whole-exon deletion (structural)` };
-      return { kind: 'exon', why: 'in-frame deletion inside the exon', event: 'inframe-deletion', exons };
-    }
-    if (/INSERTION/.test(what)) return { kind: 'exon', why: 'in-frame insertion inside the exon', event: 'inframe-insertion', exons };
-    if (/FRAMESHIFT/.test(what)) return { kind: 'exon', why: 'frameshift indel inside the exon', event: 'frameshift', exons };
-    if (/MUTATION/.test(what)) return { kind: 'exon', why: 'any change inside the coding part of the exon (silent changes only excluded with a consequence)', event: 'any', exons };
-    return { kind: 'none', why: `exon event '${what}' not recognised` };
+  if (!exon) return undefined;
+  const a = Number(exon[1]);
+  const b = Number(exon[2] ?? exon[1]);
+  const listed = exon[3] ? [a, ...[...exon[3].matchAll(/\d+/g)].map((m) => Number(m[0]))] : undefined;
+  const exons = listed ?? Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  const what = exon[4] as string;
+  if (exon[3]?.includes('AND')) return { kind: 'none', why: `'${f.name}' needs changes in several exons at once` };
+  if (/DELETION/.test(what)) {
+    if (exons.length > 1 || !/inframe_deletion/.test(types)) return { kind: 'none', why: `'${f.name}' is a whole-exon deletion (structural)` };
+    return { kind: 'exon', why: 'in-frame deletion inside the exon', event: 'inframe-deletion', exons };
   }
+  if (/INSERTION/.test(what)) return { kind: 'exon', why: 'in-frame insertion inside the exon', event: 'inframe-insertion', exons };
+  if (/FRAMESHIFT/.test(what)) return { kind: 'exon', why: 'frameshift indel inside the exon', event: 'frameshift', exons };
+  if (/MUTATION/.test(what)) return { kind: 'exon', why: 'any change inside the coding part of the exon (silent changes only excluded with a consequence)', event: 'any', exons };
+  return { kind: 'none', why: `exon event '${what}' not recognised` };
+}
 
+/** Names past the codon and exon forms: protein changes, DNA-level ranges, gene-level classes. */
+function classifyByName(n: string, types: string, f: VariantFacts): Classification {
   // Protein changes without alleles: 'R282W', 'S310F/Y', 'E746_A750DEL', 'P2514FS', 'K706FS*19', 'E746_T751>I'.
   const alt = /^([A-Z])(\d+)([A-Z*](?:\/[A-Z*])+)$/.exec(n);
   if (alt) {
@@ -126,4 +105,30 @@ export function classify(f: VariantFacts): Classification {
   if (/LOSS-OF-FUNCTION|INACTIVATING|DELETERIOUS/.test(n)) return gene('gene', 'loss-of-function class: truncating consequence (stop, frameshift, splice site, start lost)', TRUNCATING, domain);
   if (/MUTATION|MUT$|ALTERATION/.test(n)) return gene('gene', `mutation class${domain ? ' in the CIViC range' : ''}: protein-altering consequence`, PROTEIN_ALTERING, domain);
   return { kind: 'none', why: `name '${f.name}' not recognised as a SNV/indel event` };
+}
+
+export function classify(f: VariantFacts): Classification {
+  // 'L129Q (c.386insAGA)', 'R474C c.1420C>T' → the protein part; 'H1047L or H1047R' → alternatives.
+  const n = f.name.trim().toUpperCase().replace(/\s+/g, ' ').replace(/^([A-Z]\d+\S*) \(?C\..*$/, '$1');
+  const alternatives = n.split(' OR ');
+  if (alternatives.length > 1 && alternatives.every((a) => /^[A-Z]\d+[A-Z*]$/.test(a))) {
+    return { kind: 'protein', why: 'alternative protein changes without alleles: matched through HGVSp', protein: alternatives };
+  }
+  const types = f.types.toLowerCase();
+  if (NON_DNA_WORDS.test(n)) return { kind: 'none', why: `name '${f.name}' is a non-DNA or structural event` };
+  if (NON_DNA_TYPES.test(types)) return { kind: 'none', why: `variant type ${f.types} is not a SNV/indel` };
+  if (f.hasAlleles) return { kind: 'exact', why: 'CIViC gives REF/ALT alleles' };
+  if (/^(LOSS|DELETION)$/.test(n)) return { kind: 'none', why: `'${f.name}' is a whole-gene loss (copy number or protein), not claimable from a SNV/indel` };
+  if (/RARE/.test(n)) return { kind: 'none', why: `'${f.name}' is defined by exclusion of common variants; cannot be evaluated` };
+  if (/ACTIVATING|GAIN-OF-FUNCTION/.test(n) && !/INACTIVATING/.test(n)) {
+    return { kind: 'none', why: `'${f.name}' needs functional evidence a consequence cannot give` };
+  }
+
+  // Codons: 'G12', 'V600', 'G12X', 'G12/G13'.
+  const codon = /^([A-Z]\d+X?)(\/[A-Z]\d+X?)*$/.exec(n);
+  if (codon && [...n.split('/')].every((c) => AA.includes(c[0] as string))) {
+    const codons = n.split('/').map((c) => Number(/\d+/.exec(c)?.[0]));
+    return { kind: 'codon', why: 'codon-level name: any non-silent change of the codon', codons, protein: n.split('/').map((c) => c.replace(/X$/, '')) };
+  }
+  return classifyExon(n, types, f) ?? classifyByName(n, types, f);
 }

@@ -2,12 +2,12 @@
 // Chains are 0-based half-open on both sides; this API speaks 1-based inclusive positions on
 // canonical contigs ('1'..'22', 'X', 'Y', 'MT') and maps 'chr7' ↔ '7', 'chrM' ↔ 'MT' itself.
 //
-//   const chain = loadChain('hg19ToHg38.over.chain.gz');
+//   const chain = parseChain(text, 'hg19ToHg38.over.chain.gz');
 //   liftPoint(chain, '7', 140453136)            → {contig: '7', pos: 140753336, strand: '+'}
 //   liftInterval(chain, {contig, start, end})   → {contig, start, end, strand} | {fail: reason}
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import type { Interval } from '../../src/types.js';
+import { KbError } from '../../errors.js';
+import type { Interval } from '../../types.js';
+import type { SourceDir } from './sources.js';
 
 /** One ungapped aligned block: target [tStart0, tStart0+size) ↔ query [qStart0, …) on qStrand. */
 interface Block {
@@ -50,7 +50,7 @@ export function ucscToCanonical(name: string): string {
 }
 
 /** Parses chain text (already decompressed). Chains on contigs outside 1..22/X/Y/MT are kept but never asked for. */
-export function parseChain(text: string): Chain {
+export function parseChain(text: string, file: string): Chain {
   const blocks = new Map<string, Block[]>();
   const chains: ChainMeta[] = [];
   let t = 0;
@@ -64,9 +64,9 @@ export function parseChain(text: string): Chain {
     if (line.startsWith('chain')) {
       const f = line.split(/\s+/);
       // chain score tName tSize tStrand tStart tEnd qName qSize qStrand qStart qEnd id
-      if (f.length < 12) throw new Error(`chain line ${lineNo}: expected 12+ fields`);
+      if (f.length < 12) throw new KbError('chain header: expected 12 or more fields', { file, line: lineNo });
       const tName = ucscToCanonical(f[2] as string);
-      if (f[4] !== '+') throw new Error(`chain line ${lineNo}: target strand must be +`);
+      if (f[4] !== '+') throw new KbError('chain header: the target strand must be +', { file, line: lineNo });
       const qStrand = f[9] === '-' ? '-' : '+';
       id = chains.length;
       chains.push({ qContig: ucscToCanonical(f[7] as string), qSize: Number(f[8]), qStrand });
@@ -76,7 +76,7 @@ export function parseChain(text: string): Chain {
       if (!cur) blocks.set(tName, (cur = []));
       continue;
     }
-    if (!cur) throw new Error(`chain line ${lineNo}: block before any chain header`);
+    if (!cur) throw new KbError('an alignment block before any chain header', { file, line: lineNo });
     const f = line.trim().split(/\s+/).map(Number);
     const size = f[0] as number;
     cur.push({ tStart0: t, qStart0: q, size, chain: id });
@@ -87,11 +87,9 @@ export function parseChain(text: string): Chain {
   return { blocks, chains };
 }
 
-/** Reads a chain file, gzip-compressed or plain. */
-export function loadChain(path: string): Chain {
-  const raw = readFileSync(path);
-  const text = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-  return parseChain(text);
+/** Reads a chain file of the sources folder, gzip-compressed or plain. */
+export function loadChain(src: SourceDir, rel: string): Chain {
+  return parseChain(src.text(rel), src.path(rel));
 }
 
 function findBlock(list: Block[], p0: number): Block | undefined {

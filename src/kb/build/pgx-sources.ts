@@ -1,18 +1,15 @@
 // Source references for the PGx tables, taken from the PROVENANCE.md files under ../shared/sources,
-// plus the small readers and the deterministic-JSON writer the PGx tables share.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import type { SourceRef } from '../../src/kb/manifest.js';
+// plus the small helpers and the deterministic-JSON writer the PGx tables share.
+import type { SourceRef } from '../manifest.js';
 
 /** A contig name without 'chr' (PharmCAT writes chr10, PyPGx and the KB 10). */
 export const canon = (c: string): string => (c.startsWith('chr') ? c.slice(3) : c);
 
 export const byStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A source JSON file, gunzipped when its name ends in .gz. */
-export function readJson<T>(path: string): T {
-  const raw = readFileSync(path);
-  return JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as T;
+/** A known source under the folder name it was found as (a newer export may sit in a renamed folder). */
+export function asFound(ref: SourceRef, folder: string): SourceRef {
+  return { ...ref, name: folder };
 }
 
 const PHARMCAT = 'https://github.com/PharmGKB/PharmCAT';
