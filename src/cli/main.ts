@@ -6,6 +6,7 @@ import { readManifest } from '../kb/load.js';
 import { VERSION } from '../version.js';
 import { registerAnnotate } from './annotate.js';
 import { registerKb } from './kb.js';
+import { registerMerge } from './merge.js';
 import { registerPgx } from './pgx.js';
 import { registerReport } from './report.js';
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerPgx(program);
   registerReport(program);
   registerKb(program);
+  registerMerge(program);
   program.addHelpText(
     'after',
     `
