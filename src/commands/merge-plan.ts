@@ -23,11 +23,14 @@ export interface MergePlan {
   meta: RunMeta;
 }
 
-/** The result shape a first result shows (undefined for a shard with no results). */
-export function shapeOf(command: string, first: Result | undefined): Shape | undefined {
-  if (first === undefined) return undefined;
-  if (command === 'pgx') return 'drug' in first ? 'pgx-by-drug' : 'pgx';
-  if (command === 'annotate') return 'evidence_level' in first ? 'annotate-evidence' : 'annotate';
+/**
+ * The result shape a result shows, or undefined when it does not tell: annotate's PGx rows are alike
+ * with and without --evidence, so its shape is read from a cancer row.
+ */
+export function shapeOf(command: string, row: Result | undefined): Shape | undefined {
+  if (row === undefined) return undefined;
+  if (command === 'pgx') return 'drug' in row ? 'pgx-by-drug' : 'pgx';
+  if (command === 'annotate') return 'evidence_level' in row ? 'annotate-evidence' : 'evidence_items' in row ? 'annotate' : undefined;
   return 'report';
 }
 
@@ -85,7 +88,7 @@ function mergedMeta(shards: readonly OutputReader[], kind: SplitKind): RunMeta {
 }
 
 /** Checks the shards against each other (exit 2 naming what differs and where) and plans the merge. */
-export function planMerge(shards: readonly OutputReader[], firsts: readonly (Result | undefined)[]): MergePlan {
+export function planMerge(shards: readonly OutputReader[], shapes: readonly (Shape | undefined)[]): MergePlan {
   const paths = new Map<string, string>();
   for (const s of shards) {
     const real = realpathSync(s.file);
@@ -104,7 +107,7 @@ export function planMerge(shards: readonly OutputReader[], firsts: readonly (Res
   let shape: Shape | undefined;
   let shapeFile = '';
   shards.forEach((s, i) => {
-    const sh = shapeOf(command, firsts[i]);
+    const sh = shapes[i];
     if (sh === undefined) return;
     if (shape !== undefined && sh !== shape) throw new UsageError(`the shards were written with different options: ${shapeFile} has ${shape} results, ${s.file} has ${sh} results`);
     shape = sh;

@@ -7,7 +7,7 @@ import { byDrugColumns } from '../pgx/by-drug.js';
 import { pgxTsvColumns } from '../pgx/result.js';
 import type { Result, Sink } from '../sink/types.js';
 import { concatResults, mergeByDrug, zipRegions } from './merge-pgx.js';
-import { type MergePlan, planMerge, type Shape } from './merge-plan.js';
+import { type MergePlan, planMerge, type Shape, shapeOf } from './merge-plan.js';
 import { openOutputReader, type OutputReader } from './merge-read.js';
 import { mergeRows } from './merge-rows.js';
 import { mergeSummary, mergeWarnings } from './merge-summary.js';
@@ -21,20 +21,20 @@ export const MERGE_TSV_COLUMNS: Record<Shape, readonly string[] | undefined> = {
   report: undefined,
 };
 
-/** A reader whose first result was read ahead (to see the result shape) and is given back first. */
-function unread(r: OutputReader, first: Result | undefined): OutputReader {
-  let pending = first !== undefined;
-  return {
-    file: r.file,
-    format: r.format,
-    meta: r.meta,
-    next: async () => {
-      if (!pending) return r.next();
-      pending = false;
-      return first;
-    },
-    tail: () => r.tail(),
-  };
+/** A reader whose first results were read ahead (to see the result shape), given back first. */
+function unread(r: OutputReader, ahead: Result[]): OutputReader {
+  return { file: r.file, format: r.format, meta: r.meta, next: async () => ahead.shift() ?? r.next(), tail: () => r.tail() };
+}
+
+/** Reads ahead until a result shows the shape (annotate: the first cancer row) or the results end. */
+async function readAhead(r: OutputReader): Promise<{ ahead: Result[]; shape: Shape | undefined }> {
+  const ahead: Result[] = [];
+  for (let row = await r.next(); row !== undefined; row = await r.next()) {
+    ahead.push(row);
+    const shape = shapeOf(r.meta.command, row);
+    if (shape !== undefined) return { ahead, shape };
+  }
+  return { ahead, shape: undefined };
 }
 
 export interface OpenedShards {
@@ -46,9 +46,9 @@ export interface OpenedShards {
 export async function openShards(files: readonly string[]): Promise<OpenedShards> {
   const readers: OutputReader[] = [];
   for (const f of files) readers.push(await openOutputReader(f));
-  const firsts = await Promise.all(readers.map((r) => r.next()));
-  const plan = planMerge(readers, firsts);
-  return { shards: readers.map((r, i) => unread(r, firsts[i])), plan };
+  const peeks = await Promise.all(readers.map(readAhead));
+  const plan = planMerge(readers, peeks.map((p) => p.shape));
+  return { shards: readers.map((r, i) => unread(r, (peeks[i] as { ahead: Result[] }).ahead)), plan };
 }
 
 /** Writes the merged results, warnings and summary into the sink. */
