@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { registerAnnotate } from './annotate.js';
 import { registerKb } from './kb.js';
 import { registerMerge } from './merge.js';
+import { registerSummary } from './summary.js';
 import { registerPgx } from './pgx.js';
 import { registerReport } from './report.js';
 
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerKb(program);
   registerMerge(program);
+  registerSummary(program);
   program.addHelpText(
     'after',
     `
