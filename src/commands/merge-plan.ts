@@ -59,6 +59,8 @@ function checkKb(shards: readonly OutputReader[]): void {
 
 function splitKind(shards: readonly OutputReader[]): SplitKind {
   const first = shards[0] as OutputReader;
+  // One shard is the whole run.
+  if (shards.length === 1) return 'samples';
   const list = (s: OutputReader): string => JSON.stringify(s.meta.samples);
   if (shards.every((s) => list(s) === list(first))) return 'regions';
   const owner = new Map<string, string>();
