@@ -3,7 +3,6 @@
 // streamed line by line; a JSON document in the layout vcfact writes (src/sink/json.ts: one result
 // per 4-space-indented block) is streamed too, and any other layout (re-indented by jq) is parsed whole.
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
 import type { WarningEntry } from '../log.js';
 import type { Result, RunMeta } from '../sink/types.js';
@@ -143,13 +142,27 @@ function jsonResults(file: string, lines: Lines, meta: RunMeta, empty: boolean):
   };
 }
 
+/**
+ * The file's lines, read as they are asked for: a shard not being read holds one chunk, never its
+ * whole text (readline's iterator would buffer every line of a stream nobody is pulling from).
+ */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+    const text = rest + (chunk as string);
+    const parts = text.split('\n');
+    rest = parts.pop() as string;
+    for (const p of parts) yield p.endsWith('\r') ? p.slice(0, -1) : p;
+  }
+  if (rest !== '') yield rest;
+}
+
 /** Opens a vcfact output; the format is told from its first line. */
 export async function openOutputReader(file: string): Promise<OutputReader> {
-  const rl = (): Lines => createInterface({ input: createReadStream(file), crlfDelay: Infinity })[Symbol.asyncIterator]();
   let lines: Lines;
   let first: IteratorResult<string>;
   try {
-    lines = rl();
+    lines = linesOf(file);
     first = await lines.next();
   } catch (e) {
     throw new InputError(`cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file }, e);
@@ -162,6 +175,6 @@ export async function openOutputReader(file: string): Promise<OutputReader> {
   }
   // Another layout: the whole document (a re-indented JSON output).
   const text: string[] = [];
-  for await (const l of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) text.push(l);
+  for await (const l of linesOf(file)) text.push(l);
   return documentReader(file, parse(file, text.join('\n'), 1));
 }
