@@ -11,7 +11,7 @@ export interface WarningEntry {
   examples: string[];
 }
 
-const EXAMPLES = 3;
+export const EXAMPLES = 3;
 
 export class Warnings {
   private readonly byKind = new Map<string, WarningEntry>();

@@ -6,6 +6,8 @@ import { readManifest } from '../kb/load.js';
 import { VERSION } from '../version.js';
 import { registerAnnotate } from './annotate.js';
 import { registerKb } from './kb.js';
+import { registerMerge } from './merge.js';
+import { registerSummary } from './summary.js';
 import { registerPgx } from './pgx.js';
 import { registerReport } from './report.js';
 
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerPgx(program);
   registerReport(program);
   registerKb(program);
+  registerMerge(program);
+  registerSummary(program);
   program.addHelpText(
     'after',
     `
