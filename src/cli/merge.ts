@@ -7,7 +7,7 @@ import { MERGE_TSV_COLUMNS, openShards, writeMerged } from '../commands/merge.js
 import { summaryLine } from '../summary.js';
 import type { Summary } from '../types.js';
 import { createSink, outputType } from '../sink/create.js';
-import type { OutputType } from '../sink/types.js';
+import type { RowType } from '../sink/types.js';
 import { isBrokenPipe, runFailure } from './errors.js';
 import { run } from './run.js';
 import { onInterrupt } from './signals.js';
@@ -19,8 +19,8 @@ interface MergeOptions {
 }
 
 /** -O, else the -o extension, else the format of the first shard. */
-function typeOf(opts: MergeOptions, firstFormat: OutputType): OutputType {
-  if (opts.outputType !== undefined || /\.(tsv|txt|json|ndjson|jsonl)$/i.test(opts.output ?? '')) return outputType(opts.outputType, opts.output);
+function typeOf(opts: MergeOptions, firstFormat: RowType): RowType {
+  if (opts.outputType !== undefined || /\.(tsv|txt|json|ndjson|jsonl)(\.gz)?$/i.test(opts.output ?? '')) return outputType(opts.outputType, opts.output);
   return firstFormat;
 }
 
