@@ -79,16 +79,18 @@ describe('germline calls in tumour/normal inputs', () => {
 describe('report: PGx from germline genotypes only', () => {
   const report = (...args: string[]) => {
     const r = vcfact(['report', '-O', 'json', '--missing-as-ref', ...args]);
-    return { status: r.status, stderr: r.stderr, samples: (JSON.parse(r.stdout) as { results: { sample: string; pgx: Row[]; pgx_note?: string }[] }).results };
+    return { status: r.status, stderr: r.stderr, samples: (JSON.parse(r.stdout) as { results: { sample: string; pgx: Row[]; pgx_note?: string; pgx_from?: string }[] }).results };
   };
 
-  it('gives the normal PGx and the tumour a note', () => {
+  it("calls the normal, and the tumour's report shows the normal's PGx, named", () => {
     const r = report(PAIR);
     expect(r.status).toBe(0);
     const by = new Map(r.samples.map((x) => [x.sample, x]));
     expect(by.get('NORMAL')?.pgx.find((x) => x.gene === 'CYP2C19')?.diplotype).toBe('*1/*2');
-    expect(by.get('TUMOR')?.pgx).toEqual([]);
-    expect(by.get('TUMOR')?.pgx_note).toContain("PGx is the matched normal's (NORMAL)");
+    // One report for the patient: the tumour's entry carries the germline calls, never its own.
+    expect(by.get('TUMOR')?.pgx).toEqual(by.get('NORMAL')?.pgx);
+    expect(by.get('TUMOR')?.pgx_from).toBe('NORMAL');
+    expect(by.get('TUMOR')?.pgx.every((x) => x.genotype_source === 'normal')).toBe(true);
   });
 
   it('keeps the cancer findings of a somatic call set and gives no PGx, saying why', () => {

@@ -56,7 +56,7 @@ describe('pgx matcher', () => {
   it('an allele-defining SNV is an exact match naming its alleles', () => {
     const [hit] = m(variant('10', 94781859, 'G', 'A'));
     expect(hit).toMatchObject({ kb: 'pgx', gene: 'CYP2C19', match: 'exact', feature: 'CYP2C19 rs4244285 (*2)' });
-    expect(hit?.extra).toMatchObject({ rsid: 'rs4244285', alleles: '*2', function: 'No function' });
+    expect(hit?.extra).toMatchObject({ rsid: 'rs4244285', alleles: ['*2'], function: 'No function' });
   });
 
   it('names non-star alleles directly (DPYD c.1905+1G>A)', () => {
