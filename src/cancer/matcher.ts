@@ -101,7 +101,7 @@ function extra(t: CancerTables, b: Biomarker, it: EvidenceItem, note: string): C
 
 /**
  * A lifted SNV whose REF the input contradicts while the ALT agrees: the lifted REF is CIViC's
- * source-build base, which the target build's reference may not share (scripts/kb/civic-ref-audit.ts).
+ * source-build base, which the target build's reference may not share (src/kb/build/civic-ref-audit.ts).
  */
 function liftedRefDiffers(b: Biomarker, build: Build, locus: Locus, v: SplitVariant): boolean {
   return b.lifted === build && locus.start === v.tpos && locus.tref?.length === 1 && v.tref.length === 1 && locus.talt === v.talt && locus.tref !== v.tref;

@@ -1,4 +1,4 @@
-// Row types of the cancer tables in data/cancer/ (written by scripts/kb/civic.ts, read by
+// Row types of the cancer tables in data/cancer/ (written by src/kb/build/civic*.ts, read by
 // src/cancer/kb.ts). Coordinates are 1-based inclusive on canonical contigs.
 import type { Build, Match } from '../types.js';
 

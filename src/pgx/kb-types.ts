@@ -1,4 +1,4 @@
-// Row shapes of the PGx tables in data/pgx/ (written by scripts/kb/pgx.ts, read by src/pgx/kb.ts).
+// Row shapes of the PGx tables in data/pgx/ (written by src/kb/build/pgx*.ts, read by src/pgx/kb.ts).
 
 /** Where a site's GRCh37 position came from. */
 export type Pos37Source = 'pypgx' | 'liftover' | 'none';
