@@ -23,19 +23,28 @@ export function splitRecord(rec: VcfRecord, header?: FieldNumbers): SplitVariant
     for (const [k, v] of Object.entries(rec.info)) {
       info[k] = Array.isArray(v) ? reduce(v as Values, numberOf(header?.info, RESERVED_INFO, k), nAlts, i) : v;
     }
-    const sampleFields = rec.calls.map((call) => {
-      const f: NonNullable<SplitVariant['sampleFields']>[number] = {};
-      const src = call.fields ?? (call.ad !== undefined ? { AD: call.ad } : {});
-      for (const [k, v] of Object.entries(src)) {
-        f[k] = v === undefined ? undefined : reduce(v, numberOf(header?.format, RESERVED_FORMAT, k), nAlts, i);
-      }
-      return f;
-    });
     // REF/ALT as the input wrote them (lowercase bases stay lowercase); the trimmed form is for matching.
     const written = rec.written === undefined ? { ref: rec.ref, alt } : { ref: rec.written.ref, alt: rec.written.alts[i - 1] as string };
-    out.push({ record: rec, altIndex: i, pos: rec.pos, ...written, ...trimAlleles(rec.pos, rec.ref, alt), info, sampleFields });
+    const v: SplitVariant = { record: rec, altIndex: i, pos: rec.pos, ...written, ...trimAlleles(rec.pos, rec.ref, alt), info };
+    // Per-sample fields are made on first use: for a cohort they are thousands of objects per ALT,
+    // more work than matching, and most split variants never need them.
+    let fields: SplitVariant['sampleFields'];
+    Object.defineProperty(v, 'sampleFields', { enumerable: true, get: () => (fields ??= splitSampleFields(rec, header, nAlts, i)) });
+    out.push(v);
   }
   return out;
+}
+
+/** FORMAT fields of every sample reduced to ALT i (AD to [REF, ALT i], Number=A/R/G remapped). */
+function splitSampleFields(rec: VcfRecord, header: FieldNumbers | undefined, nAlts: number, i: number): NonNullable<SplitVariant['sampleFields']> {
+  return rec.calls.map((call) => {
+    const f: NonNullable<SplitVariant['sampleFields']>[number] = {};
+    const src = call.fields ?? (call.ad !== undefined ? { AD: call.ad } : {});
+    for (const [k, v] of Object.entries(src)) {
+      f[k] = v === undefined ? undefined : reduce(v, numberOf(header?.format, RESERVED_FORMAT, k), nAlts, i);
+    }
+    return f;
+  });
 }
 
 function numberOf(defs: Map<string, FieldDef> | undefined, reserved: Record<string, string>, key: string): string | undefined {
