@@ -25,6 +25,18 @@ export interface CommonOptions {
   vafField?: string;
   dpField?: string;
   maxLineBytes: number;
+  /** --table FILE (repeatable; annotate and report): user tables, DESIGN §3a. */
+  tables: string[];
+}
+
+/** Collects a repeatable option's values in order. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** --table on the commands that match user tables (annotate, report). */
+export function addTableOption(cmd: Command): Command {
+  return cmd.option('--table <file>', 'a user table (TSV, plain or gzip; README "Local tables"); repeat for more', collect, []);
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -92,5 +104,6 @@ export function parseCommon(raw: Record<string, unknown>): CommonOptions {
     vafField: raw.vafField as string | undefined,
     dpField: raw.dpField as string | undefined,
     maxLineBytes: int('--max-line-bytes', raw.maxLineBytes, 1, MAX_LINE_BYTES_CAP) ?? DEFAULT_MAX_LINE_BYTES,
+    tables: (raw.table as string[] | undefined) ?? [],
   };
 }
