@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_MAX_LINE_BYTES, MAX_LINE_BYTES_CAP } from '../io/line-limit.js';
 import type { Build } from '../types.js';
 import { parseBuild } from './kb.js';
+import { collect } from './kb-table.js';
 
 export interface CommonOptions {
   output?: string;
@@ -27,11 +28,6 @@ export interface CommonOptions {
   maxLineBytes: number;
   /** --table FILE (repeatable; annotate and report): user tables, DESIGN §3a. */
   tables: string[];
-}
-
-/** Collects a repeatable option's values in order. */
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** --table on the commands that match user tables (annotate, report). */

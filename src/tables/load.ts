@@ -48,25 +48,29 @@ export function parseTable(bytes: Buffer, file: string): LocalTable {
   };
 }
 
+/** Two tables with one name are refused: the name is the `kb` of their rows. */
+export function checkNames(tables: readonly LocalTable[]): void {
+  tables.forEach((t, i) => {
+    const twin = tables.slice(0, i).find((o) => o.name === t.name);
+    if (twin) throw new KbError(`two tables are named '${t.name}' (also ${twin.file}); a table's name must be unique in a run`, { file: t.file, text: `##name=${t.name}` });
+  });
+}
+
 /** Every table given, read and checked; two tables with one name are refused. */
 export function loadTables(files: readonly string[]): LocalTable[] {
-  const tables: LocalTable[] = [];
-  for (const file of files) {
-    const t = parseTable(readKbBytes(file, 'table'), file);
-    const twin = tables.find((o) => o.name === t.name);
-    if (twin) throw new KbError(`two tables are named '${t.name}' (also ${twin.file}); a table's name must be unique in a run`, { file, text: `##name=${t.name}` });
-    tables.push(t);
-  }
+  const tables = files.map((file) => parseTable(readKbBytes(file, 'table'), file));
+  checkNames(tables);
   return tables;
 }
 
 /**
  * A table in the other build than the input is an error (no silent liftover). `source` says how the
- * input's build was decided.
+ * input's build was decided; `what` names what is in `build` ('the input', or '-g' for kb regions).
  */
-export function checkTableBuilds(tables: readonly LocalTable[], build: Build, source: string): void {
+export function checkTableBuilds(tables: readonly LocalTable[], build: Build, source: string, what = 'the input'): void {
   const other = tables.find((t) => t.build !== build);
   if (other) {
-    throw new KbError(`the table '${other.name}' is ${other.build} but the input is ${build} (${source}); vcfact does not lift tables over: give a ${build} table`, { file: other.file });
+    const is = what === '-g' ? `-g asks for ${build}` : `${what} is ${build} (${source})`;
+    throw new KbError(`the table '${other.name}' is ${other.build} but ${is}; vcfact does not lift tables over: give a ${build} table`, { file: other.file });
   }
 }

@@ -49,7 +49,7 @@ export function parseRow(text: string, h: TableHeader, file: string, line: numbe
   }
   for (const col of ['end', 'ref', 'alt'] as const) if (c.get(col) !== '') c.fail(col, `${col} without chrom and pos`);
   const key = hgvspKey(protein.startsWith('p.') ? protein : `p.${protein}`);
-  if (key === undefined) c.fail('protein', 'protein is not a protein change in p. short form (V600E, G12, E746_A750del)');
+  if (key === undefined || !/^[A-Z*]\d+[A-Z\d_*]*$/.test(key)) c.fail('protein', 'protein is not a protein change in p. short form (V600E, G12, E746_A750del)');
   return { line, kind: 'protein', label, gene, protein, proteinKey: key, fields };
 }
 
