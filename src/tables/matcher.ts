@@ -3,7 +3,7 @@
 // cancer matcher's overlap rule), protein on the HGVSp of a VEP CSQ / SnpEff ANN consequence (the
 // cancer matcher's reader and keys). One Match per row; its `kb` is the table's name.
 import { type ConsequenceReader, consequenceReader } from '../cancer/consequence.js';
-import { eventMatches } from '../cancer/matcher.js';
+import { eventMatches, SILENT } from '../cancer/matcher.js';
 import { codonOf } from '../cancer/protein.js';
 import type { Build, Interval, Match, Matcher, SplitVariant, VcfHeader } from '../types.js';
 import type { LocalTable, TableRow } from './types.js';
@@ -80,7 +80,8 @@ function rangeHits(r: { list: Entry[]; longest: number } | undefined, v: SplitVa
 function proteinHits(idx: BuildIndex, reader: ConsequenceReader, v: SplitVariant): Entry[] {
   const out = new Set<Entry>();
   for (const c of reader.read(v)) {
-    if (c.protein === undefined) continue;
+    // A synonymous change (VEP p.=, SnpEff p.Gly12Gly) changes no residue, as the cancer matcher reads it.
+    if (c.protein === undefined || c.terms.every((x) => SILENT.has(x))) continue;
     const at = codonOf(c.protein);
     for (const e of idx.proteins.get(c.gene.toUpperCase()) ?? []) {
       const key = e.row.proteinKey as string;
