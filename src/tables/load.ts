@@ -9,7 +9,7 @@ import { sniffFormat } from '../io/sniff.js';
 import { readKbBytes } from '../kb/read-json.js';
 import type { Build } from '../types.js';
 import { parseHeader } from './header.js';
-import { parseRow } from './rows.js';
+import { rowParser } from './rows.js';
 import type { LocalTable, TableRow } from './types.js';
 
 /** The table's text: gzip (and BGZF, a series of gzip members) inflated, a UTF-8 BOM dropped. */
@@ -33,8 +33,9 @@ export function parseTable(bytes: Buffer, file: string): LocalTable {
   if (lines[lines.length - 1] === '') lines.pop();
   for (let i = 0; i < lines.length; i++) if ((lines[i] as string).endsWith('\r')) lines[i] = (lines[i] as string).slice(0, -1);
   const h = parseHeader(lines, file);
+  const parseRow = rowParser(h, file);
   const rows: TableRow[] = [];
-  for (let i = h.columnLine + 1; i < lines.length; i++) rows.push(parseRow(lines[i] as string, h, file, i + 1));
+  for (let i = h.columnLine + 1; i < lines.length; i++) rows.push(parseRow(lines[i] as string, i + 1));
   return {
     file,
     name: h.name,

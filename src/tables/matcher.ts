@@ -6,6 +6,7 @@ import { type ConsequenceReader, consequenceReader } from '../cancer/consequence
 import { eventMatches, SILENT } from '../cancer/matcher.js';
 import { codonOf } from '../cancer/protein.js';
 import type { Build, Interval, Match, Matcher, SplitVariant, VcfHeader } from '../types.js';
+import { contigRank } from '../vcf/intervals.js';
 import type { LocalTable, TableRow } from './types.js';
 
 /** Where a gene lies in a build (the bundled transcript spans), for the prefilter of protein rows. */
@@ -93,6 +94,16 @@ function proteinHits(idx: BuildIndex, reader: ConsequenceReader, v: SplitVariant
   return [...out];
 }
 
+/**
+ * In the site index's order (compareIntervals), with the contig's rank looked up once per contig:
+ * the index's own sort then meets one sorted run instead of sorting 100,000 rows by a costlier key.
+ */
+function sortIntervals(list: Interval[]): void {
+  const rank = new Map<string, number>();
+  const r = (c: string): number => rank.get(c) ?? (rank.set(c, contigRank(c)), rank.get(c) as number);
+  list.sort((a, b) => r(a.contig) - r(b.contig) || (a.contig < b.contig ? -1 : a.contig > b.contig ? 1 : 0) || a.start - b.start || a.end - b.end);
+}
+
 /** The prefilter's intervals of every row in `build`; protein rows only with `geneSpan` (one span per gene, the genome for an unknown gene). */
 function siteIntervals(tables: readonly LocalTable[], build: Build, geneSpan: GeneSpan | undefined): Interval[] {
   const out: Interval[] = [];
@@ -105,6 +116,7 @@ function siteIntervals(tables: readonly LocalTable[], build: Build, geneSpan: Ge
       else genes.add(r.gene);
     }
   }
+  sortIntervals(out);
   if (geneSpan === undefined) return out;
   const spans = [...genes].map((g) => geneSpan(build, g));
   if (spans.some((s) => s === undefined)) return [...out, ...GENOME];

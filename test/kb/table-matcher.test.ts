@@ -72,10 +72,11 @@ describe('tables matcher', () => {
     const m = matcher();
     m.useHeader?.(header(false));
     expect(m.notes?.()).toEqual({ rows: 6, protein_rows: 3, protein_rows_unevaluated: 3 });
+    // In the site index's order (contig, start, end).
     expect(m.intervals('GRCh38')).toEqual([
-      { contig: '7', start: 55174777, end: 55174785 },
-      { contig: '7', start: 55174772, end: 55174830 },
       { contig: '7', start: 100, end: 100 },
+      { contig: '7', start: 55174772, end: 55174830 },
+      { contig: '7', start: 55174777, end: 55174785 },
     ]);
     expect(m.intervals('GRCh37')).toEqual([]);
   });
