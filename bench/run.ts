@@ -15,6 +15,7 @@ import { snapshotBuild } from './snapshot.js';
 import { checkTargets, type Check, type InputKey, type Row, type ToolKey } from './targets.js';
 import { GENERATOR_VERSION } from './vcf-gen.js';
 import { generateFile } from './write.js';
+import { ensureBenchTable } from './table-gen.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,12 +48,16 @@ const TOOL_LABEL: Record<ToolKey, string> = {
   'pgx-stream': 'vcfact pgx --index never',
   'pgx-index': 'vcfact pgx (indexed)',
   'report-stream': 'vcfact report --index never',
+  'annotate-table': 'vcfact annotate --index never --table (100,000 rows)',
+  'table-load': 'vcfact kb validate --table (100,000 rows)',
   bcftools: 'bcftools annotate',
   vcfanno: 'vcfanno -p 2',
 };
 const ALL_TOOLS = Object.keys(TOOL_LABEL) as ToolKey[];
 /** The 50,000-record file only serves P4 (memory against a small input). */
 const SMALL_TOOLS: ToolKey[] = ['bgzip', 'annotate-stream', 'pgx-stream'];
+/** Need the generated 100,000-row table (bench/table-gen.ts): run on the wgs input (T1). */
+const TABLE_TOOLS: ToolKey[] = ['annotate-table', 'table-load'];
 /** Run on the cohort only: report's cost is per sample (M1, memory with many samples). */
 const COHORT_TOOLS: ToolKey[] = ['report-stream'];
 
@@ -85,7 +90,7 @@ async function ensureInput(spec: InputSpec, seed: number, sites: BenchSites, out
   return path;
 }
 
-function command(tool: ToolKey, input: string, sites: BenchSites, resultPath: string, bin: string): [string, string[], string | undefined] {
+function command(tool: ToolKey, input: string, sites: BenchSites, resultPath: string, bin: string, table: string): [string, string[], string | undefined] {
   switch (tool) {
     case 'bgzip':
       return ['bgzip', ['-dc', input], undefined];
@@ -98,6 +103,11 @@ function command(tool: ToolKey, input: string, sites: BenchSites, resultPath: st
       return [process.execPath, [bin, 'annotate', input, '-o', resultPath.replace(/\.tsv$/, '.vcf')], undefined];
     case 'annotate-vcfgz':
       return [process.execPath, [bin, 'annotate', input, '-o', resultPath.replace(/\.tsv$/, '.vcf.gz')], undefined];
+    // T1: the same streamed run with a 100,000-row user table; and the table alone, read and checked whole.
+    case 'annotate-table':
+      return [process.execPath, [bin, 'annotate', input, '-o', resultPath, '--index', 'never', '--table', table], undefined];
+    case 'table-load':
+      return [process.execPath, [bin, 'kb', 'validate', '--table', table], '/dev/null'];
     case 'pgx-stream':
       return [process.execPath, [bin, 'pgx', input, '-o', resultPath, '--index', 'never'], undefined];
     case 'pgx-index':
@@ -173,6 +183,7 @@ async function main(): Promise<void> {
   const sites = prepareSites(ROOT, bin, outDir, seed);
   log(`KB sites: ${sites.count} from ${sites.origin}`);
 
+  const userTable = ensureBenchTable(outDir, seed, readSites(sites.tsv).sites, basename(sites.dir));
   const rows: Row[] = [];
   const labels = new Map(specs.map((s) => [s.key, s.label]));
   for (const spec of specs) {
@@ -180,8 +191,9 @@ async function main(): Promise<void> {
     for (const tool of tools) {
       if (spec.key === 'small' && !SMALL_TOOLS.includes(tool)) continue;
       if (spec.key !== 'cohort' && COHORT_TOOLS.includes(tool)) continue;
+      if (spec.key !== 'wgs' && TABLE_TOOLS.includes(tool)) continue;
       const resultPath = join(outDir, 'results', `${mode}-${spec.key}-${tool}.tsv`);
-      const [cmd, args, stdout] = command(tool, input, sites, resultPath, bin);
+      const [cmd, args, stdout] = command(tool, input, sites, resultPath, bin, userTable);
       log(`${spec.label}: ${TOOL_LABEL[tool]} ×${runs}…`);
       const m = await measure(cmd, args, { runs, stdout, budgetS, timeoutS });
       log(`  ${m.ok ? `${m.median.toFixed(2)} s, ${m.rssMb.toFixed(0)} MB` : `FAILED ${m.error}`}`);
@@ -205,7 +217,7 @@ async function main(): Promise<void> {
     '',
     table(rows, labels, runs),
     '',
-    '### Targets (issue 5; M1: issue 9; V1: issue 10)',
+    '### Targets (issue 5; M1: issue 9; V1: issue 10; T1: issue 11)',
     '',
     checks(list),
     '',

@@ -1,9 +1,9 @@
-// The targets of issue 5 (P1–P4), issue 9's memory bound for report (M1) and issue 10's VCF output
-// speed (V1), checked against one run's measurements.
+// The targets of issue 5 (P1–P4), issue 9's memory bound for report (M1), issue 10's VCF output
+// speed (V1) and issue 11's user-table cost (T1), checked against one run's measurements.
 import type { Measurement } from './measure.js';
 
 export type InputKey = 'wgs' | 'cohort' | 'small';
-export type ToolKey = 'bgzip' | 'annotate-stream' | 'annotate-index' | 'annotate-vcf' | 'annotate-vcfgz' | 'pgx-stream' | 'pgx-index' | 'report-stream' | 'bcftools' | 'vcfanno';
+export type ToolKey = 'bgzip' | 'annotate-stream' | 'annotate-index' | 'annotate-vcf' | 'annotate-vcfgz' | 'pgx-stream' | 'pgx-index' | 'report-stream' | 'annotate-table' | 'table-load' | 'bcftools' | 'vcfanno';
 
 export interface Row {
   tool: ToolKey;
@@ -68,5 +68,9 @@ export function checkTargets(rows: readonly Row[]): Check[] {
     // The annotated VCF against the TSV of the same streamed run (both read the whole file).
     atMost('V1', 'annotate -O vcf (1) / annotate -O tsv (1)', ratio(wall('annotate-vcf', 'wgs'), ann), 1.5, '×'),
     atMost('V1', 'annotate -O vcf.gz (1) / annotate -O tsv (1)', ratio(wall('annotate-vcfgz', 'wgs'), ann), 2.5, '×'),
+    // A 100,000-row user table: read and checked whole (the whole process, start-up included), and
+    // what it adds to the streamed annotate run.
+    atMost('T1', '100,000-row table loaded (kb validate --table), wall', wall('table-load', 'wgs'), 0.5, ' s'),
+    atMost('T1', 'annotate (1) with the table / without', ratio(wall('annotate-table', 'wgs'), ann), 1.1, '×'),
   ];
 }

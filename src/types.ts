@@ -148,8 +148,11 @@ export type MatchKind = 'exact' | 'position' | 'codon' | 'exon' | 'range' | 'pro
 /** A match's further fields; lists stay lists (JSON arrays, ';'-joined in TSV). */
 export type MatchExtra = Record<string, string | string[]>;
 
+/** 'pgx', 'cancer', or the name of a user table (--table, src/tables/). */
+export type KbName = KbDomain | (string & {});
+
 export interface Match {
-  kb: KbDomain;
+  kb: KbName;
   gene: string;
   /** e.g. 'BRAF V600E', 'DPYD c.1905+1G>A (*2A)'. */
   feature: string;
@@ -160,7 +163,7 @@ export interface Match {
 
 /** The matches of one split variant that name one feature (kb, feature, match kind); items keep the matcher's order. */
 export interface FeatureGroup {
-  kb: KbDomain;
+  kb: KbName;
   gene: string;
   feature: string;
   match: MatchKind;

@@ -31,7 +31,7 @@ interface Hit {
 }
 
 const BASES = /^[ACGTN]*$/;
-const SILENT = new Set(['synonymous_variant', 'stop_retained_variant', 'start_retained_variant']);
+export const SILENT = new Set(['synonymous_variant', 'stop_retained_variant', 'start_retained_variant']);
 
 function isSubstitution(v: SplitVariant): boolean {
   return v.tref.length > 0 && v.tref.length === v.talt.length;

@@ -5,7 +5,8 @@ import { cancerRowPolicy } from '../cancer/rows.js';
 import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
 import { annotateOutputType, createSink } from '../sink/create.js';
 import { annotateToVcf } from './annotate-vcf.js';
-import { addCommonOptions, parseCommon } from './options.js';
+import { withFieldsText } from '../tables/fields.js';
+import { addCommonOptions, addTableOption, parseCommon } from './options.js';
 import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
 import { startSession, withOutput } from './session.js';
@@ -16,18 +17,18 @@ export function registerAnnotate(program: Command): void {
     .description('every knowledge-base match (PGx sites and alleles, cancer biomarkers): one row per sample × variant × feature, its evidence summarised')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
   cmd.option('--evidence', 'one row per evidence item (the long form) instead of one per feature');
-  addRoleOptions(addCommonOptions(cmd)).action((input: string | undefined, raw: Record<string, unknown>) =>
+  addTableOption(addRoleOptions(addCommonOptions(cmd))).action((input: string | undefined, raw: Record<string, unknown>) =>
     run(async () => {
       const opts = parseCommon(raw);
       const roleOpts = raw as RoleOptions;
       const type = annotateOutputType(opts.outputType, opts.output);
       if (type === 'vcf' || type === 'vcf.gz') return annotateToVcf(input, opts, raw.evidence === true);
       let domains: Domains | undefined;
-      const s = await startSession('annotate', input, opts, (kb) => {
+      const s = await startSession('annotate', input, opts, (kb, tables) => {
         domains = loadDomains(kb.dir);
         // Before the input is opened: a term vcfact does not know is a usage error.
         checkTumorType(domains.cancer, roleOpts);
-        return matchersFor(domains);
+        return matchersFor(domains, undefined, tables);
       });
       const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
       const mode = raw.evidence === true ? 'evidence' : 'features';
@@ -36,7 +37,8 @@ export function registerAnnotate(program: Command): void {
       const summary = s.run.summary;
       await withOutput(s, sink, async () => {
         const inputs = { records: s.records, header: s.run.header, build: () => s.run.build() ?? 'GRCh38', matchers: s.matchers, samples: s.run.samples, policy, mode } as const;
-        await annotate(inputs, (row) => sink.write(row), summary);
+        // TSV: a user table's other columns in one `fields` cell (src/tables/fields.ts).
+        await annotate(inputs, (row) => sink.write(type === 'tsv' ? withFieldsText(row) : row), summary);
         await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
       });
       s.end(summary);

@@ -11,6 +11,8 @@ import { showCancerGene } from '../cancer/show.js';
 import { loadPgxKb } from '../pgx/kb.js';
 import { showPgxGene } from '../pgx/show.js';
 import { registerKbBuild } from './kb-build.js';
+import { collect, showTables, tableListLines, tablesFor, validateTables } from './kb-table.js';
+import { loadTables } from '../tables/load.js';
 import { run } from './run.js';
 import { onInterrupt } from './signals.js';
 
@@ -30,9 +32,11 @@ export function registerKb(program: Command): void {
   kb.command('list')
     .description('tables, versions, licences and record counts')
     .option('--kb <dir>', 'knowledge-base directory (default: the bundled data/)')
-    .action((opts: { kb?: string }) =>
+    .option('--table <file>', 'a user table to include (repeatable)', collect, [])
+    .action((opts: { kb?: string; table: string[] }) =>
       run(async () => {
         const k = openKb(opts.kb);
+        const tables = loadTables(opts.table);
         const out = openOutput(undefined);
         await out.write('table\tdomain\trecords\tbuilds\tsource\tversion\tlicence\tsha256\n');
         for (const t of k.manifest.tables) {
@@ -41,6 +45,7 @@ export function registerKb(program: Command): void {
           const lic = [...new Set(t.sources.map((s) => s.licence))].join(';');
           await out.write(`${t.name}\t${t.domain}\t${t.records}\t${t.builds.join(',')}\t${src}\t${ver}\t${lic}\t${(k.sha256.get(t.file) ?? '').slice(0, 12)}\n`);
         }
+        for (const line of tableListLines(tables)) await out.write(`${line}\n`);
         await out.close();
       }),
     );
@@ -51,11 +56,12 @@ export function registerKb(program: Command): void {
     .option('--chr', 'name contigs chr1… (default: as the GRC names them, 1…)')
     .option('--kb <dir>', 'knowledge-base directory')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
-    .action((opts: { genome: string; chr?: boolean; kb?: string; output?: string }) =>
+    .option('--table <file>', 'a user table to include (repeatable)', collect, [])
+    .action((opts: { genome: string; chr?: boolean; kb?: string; output?: string; table: string[] }) =>
       run(async () => {
         const build = parseBuild(opts.genome, false);
         const k = openKb(opts.kb);
-        const intervals = mergeIntervals(loadMatchers(k.dir).flatMap((m) => m.intervals(build)));
+        const intervals = mergeIntervals(loadMatchers(k.dir, undefined, tablesFor(opts.table, build)).flatMap((m) => m.intervals(build)));
         const out = openOutput(opts.output);
         const release = onInterrupt(() => out.abort());
         try {
@@ -72,13 +78,15 @@ export function registerKb(program: Command): void {
 
   kb.command('show')
     .description('one gene in full: PGx definition positions in both builds (with reference-allele notes) and named alleles; CIViC biomarkers and their coordinates')
-    .argument('<gene>', 'gene symbol, e.g. CYP3A5 or BRAF')
+    .argument('<gene>', 'gene symbol, e.g. CYP3A5 or BRAF; with --table also a table name or a row label')
     .option('--kb <dir>', 'knowledge-base directory')
-    .action((gene: string, opts: { kb?: string }) =>
+    .option('--table <file>', 'a user table to include (repeatable)', collect, [])
+    .action((gene: string, opts: { kb?: string; table: string[] }) =>
       run(async () => {
         const k = openKb(opts.kb);
-        const parts = [showPgxGene(loadPgxKb(k.dir), gene), showCancerGene(loadCancerKb(k.dir), gene)].filter((p) => p !== undefined);
-        if (parts.length === 0) throw new UsageError(`'${gene}' is neither a PGx gene nor a gene with CIViC biomarkers in ${k.dir}`);
+        const parts = [showPgxGene(loadPgxKb(k.dir), gene), showCancerGene(loadCancerKb(k.dir), gene), showTables(opts.table, gene)].filter((p) => p !== undefined);
+        const where = opts.table.length > 0 ? ` nor a table, gene or label of ${opts.table.join(', ')}` : '';
+        if (parts.length === 0) throw new UsageError(`'${gene}' is neither a PGx gene nor a gene with CIViC biomarkers in ${k.dir}${where}`);
         const out = openOutput(undefined);
         await out.write(`${parts.map((p) => p.join('\n')).join('\n\n')}\n`);
         await out.close();
@@ -86,10 +94,12 @@ export function registerKb(program: Command): void {
     );
 
   kb.command('validate')
-    .description('check every table file against the manifest checksums and the shape vcfact reads')
+    .description('check every table file against the manifest checksums and the shape vcfact reads; with --table, check user tables instead (a summary per table)')
     .option('--kb <dir>', 'knowledge-base directory')
-    .action((opts: { kb?: string }) =>
+    .option('--table <file>', 'a user table to include (repeatable)', collect, [])
+    .action((opts: { kb?: string; table: string[] }) =>
       run(async () => {
+        if (opts.table.length > 0) return validateTables(opts.table);
         // Every table is checked and every problem listed, not only the first (as a run would stop).
         const k = readManifest(opts.kb);
         const bad = verifyKb(k).filter((r) => !r.ok);

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_MAX_LINE_BYTES, MAX_LINE_BYTES_CAP } from '../io/line-limit.js';
 import type { Build } from '../types.js';
 import { parseBuild } from './kb.js';
+import { collect } from './kb-table.js';
 
 export interface CommonOptions {
   output?: string;
@@ -25,6 +26,13 @@ export interface CommonOptions {
   vafField?: string;
   dpField?: string;
   maxLineBytes: number;
+  /** --table FILE (repeatable; annotate and report): user tables, DESIGN §3a. */
+  tables: string[];
+}
+
+/** --table on the commands that match user tables (annotate, report). */
+export function addTableOption(cmd: Command): Command {
+  return cmd.option('--table <file>', 'a user table (TSV, plain or gzip; README "Local tables"); repeat for more', collect, []);
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -92,5 +100,6 @@ export function parseCommon(raw: Record<string, unknown>): CommonOptions {
     vafField: raw.vafField as string | undefined,
     dpField: raw.dpField as string | undefined,
     maxLineBytes: int('--max-line-bytes', raw.maxLineBytes, 1, MAX_LINE_BYTES_CAP) ?? DEFAULT_MAX_LINE_BYTES,
+    tables: (raw.table as string[] | undefined) ?? [],
   };
 }

@@ -7,7 +7,7 @@ import { PgxRun } from '../pgx/run.js';
 import { collectReport } from '../commands/report.js';
 import { createSink, outputType } from '../sink/create.js';
 import { countProduced } from '../summary.js';
-import { addCommonOptions, parseCommon } from './options.js';
+import { addCommonOptions, addTableOption, parseCommon } from './options.js';
 import { addPgxOptions, pgxFlags } from './pgx.js';
 import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
 import { htmlOutput, isHtml, usePageOptions } from './report-html.js';
@@ -19,7 +19,7 @@ export function registerReport(program: Command): void {
     .command('report')
     .description('per sample: PGx calls and ranked cancer findings (one per variant × biomarker, each with a one-line headline), linked where a therapy meets the PGx; writes JSON by default, NDJSON with -O ndjson, HTML pages with -O html')
     .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
-  addPgxOptions(addRoleOptions(usePageOptions(addCommonOptions(cmd)))).action((input: string | undefined, raw: Record<string, unknown>) =>
+  addTableOption(addPgxOptions(addRoleOptions(usePageOptions(addCommonOptions(cmd))))).action((input: string | undefined, raw: Record<string, unknown>) =>
     run(async () => {
       const opts = parseCommon(raw);
       const html = isHtml(opts);
@@ -29,11 +29,11 @@ export function registerReport(program: Command): void {
       let domains: Domains | undefined;
       // HTML pages into a directory are written by the HTML sink itself (one temp file per page).
       const sessionOpts = html?.dir !== undefined ? { ...opts, output: undefined } : opts;
-      const s = await startSession('report', input, sessionOpts, (kb) => {
+      const s = await startSession('report', input, sessionOpts, (kb, tables) => {
         domains = loadDomains(kb.dir);
         // Before the input is opened: a term vcfact does not know is a usage error.
         checkTumorType(domains.cancer, roleOpts);
-        return matchersFor(domains);
+        return matchersFor(domains, undefined, tables);
       });
       const d = domains as Domains;
       const flags = pgxFlags(raw);
@@ -59,6 +59,7 @@ export function registerReport(program: Command): void {
           pgxSamples: new Map(plan.samples.map((p) => [p.index, p])),
           pgxLeftOut: plan.leftOut || 'not called',
           ...(roleOpts.tumorType !== undefined ? { tumorType: roleOpts.tumorType } : {}),
+          tables: s.tables.length > 0,
         });
         summary.matched += report.matched;
         // Written sample by sample as built (memory does not grow with the cohort); a reader that
@@ -67,8 +68,11 @@ export function registerReport(program: Command): void {
           if (s.out.closed) break;
           // A tumour's borrowed PGx (pgx_from) is counted once, under its normal.
           const ownPgx = r.pgx_from === undefined ? r.pgx.length : 0;
-          summary.results += r.cancer.length + ownPgx;
+          const tableRows = r.tables?.length ?? 0;
+          summary.results += r.cancer.length + ownPgx + tableRows;
           countProduced(summary, 'findings', r.cancer.length);
+          // Table findings count under their table's name, as annotate counts its rows.
+          for (const f of r.tables ?? []) countProduced(summary, f.table);
           countProduced(summary, 'pgx_results', ownPgx);
           await sink.write({ ...r });
         }

@@ -10,6 +10,9 @@ import type { Matcher } from '../types.js';
 import { assertInputGiven, openRun, type Run } from '../pipeline.js';
 import type { RunMeta, Sink } from '../sink/types.js';
 import type { Summary, VcfRecord } from '../types.js';
+import type { PassItem } from '../vcf/reader.js';
+import { checkTableBuilds, loadTables } from '../tables/load.js';
+import type { LocalTable } from '../tables/types.js';
 import { SCHEMA_VERSION, TOOL } from '../version.js';
 import { isBrokenPipe, runFailure } from './errors.js';
 import { paint } from './colour.js';
@@ -22,11 +25,15 @@ export interface Session {
   warnings: Warnings;
   run: Run;
   matchers: Matcher[];
+  /** The user tables (--table), checked whole before the input was opened. */
+  tables: LocalTable[];
   out: Output;
   /** Ends the interrupt handler that drops a partial output (called by withOutput). */
   release(): void;
   /** Records, stopping early when stdout's reader has gone away (`| head`). */
   records: AsyncIterable<VcfRecord>;
+  /** The run's pass-through items (VCF output), checked against the tables' build as `records` are. */
+  items: AsyncIterable<PassItem>;
   meta(): RunMeta;
   /** Each matcher's notes for the summary, keyed by matcher name. */
   notes(): { access: Run['access']; matchers: Record<string, Record<string, string | number>> };
@@ -43,10 +50,12 @@ export async function startSession(
   command: string,
   inputArg: string | undefined,
   opts: CommonOptions,
-  matchers: (kb: KbDir) => Matcher[],
+  matchers: (kb: KbDir, tables: LocalTable[]) => Matcher[],
 ): Promise<Session> {
   const input = assertInputGiven(inputArg);
   const kb = openKb(opts.kb);
+  // Every table is checked whole before the input is opened.
+  const tables = loadTables(opts.tables);
   const label = paint('yellow', 'warning');
   // A warning while the progress line is up is written in its place (the line comes back below it).
   let progress: Progress | undefined;
@@ -56,9 +65,13 @@ export async function startSession(
     else say(opts, text);
   });
   const policy = { passOnly: opts.passOnly, minDp: opts.minDp, minGq: opts.minGq, minVaf: opts.minVaf };
-  const ms = matchers(kb);
+  const ms = matchers(kb, tables);
   const meter = newMeter();
   const run = await openRun(input, { ...opts, policy, meter }, ms, warnings);
+  // A table in the other build fails as soon as the build is known: here when the header tells it,
+  // else at the first record (records are held until the data tells it: record-stream.ts).
+  const known = run.build();
+  if (known !== undefined) checkTableBuilds(tables, known, run.buildSource());
   const out = openOutput(opts.output, input, isGzName(opts.output) || opts.outputType === 'vcf.gz');
   // Ctrl-C or a kill: drop the temp file behind -o; an existing output stays as it was.
   const release = onInterrupt(() => out.abort());
@@ -70,7 +83,7 @@ export async function startSession(
     command,
     input: run.file,
     genome: { build: run.build() ?? null, source: run.buildSource() },
-    kb: kbProvenance(kb),
+    kb: kbProvenance(kb, tables),
     samples: run.samples,
   });
   return {
@@ -78,19 +91,38 @@ export async function startSession(
     warnings,
     run,
     matchers: ms,
+    tables,
     out,
     release,
     // The progress line is up while the records are read (and cleared when they end or fail).
-    records: untilClosed(progress ? progress.over(run.records) : run.records, out),
+    records: untilClosed(buildChecked(progress ? progress.over(run.records) : run.records, run, tables), out),
+    items: buildChecked(run.items, run, tables),
     meta,
     notes: () => ({ access: run.access, matchers: Object.fromEntries(ms.flatMap((m) => (m.notes ? [[m.name, m.notes()]] : []))) }),
     end(summary) {
       for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.kind}: ${w.count} times (first: ${describeAt(w.message, {})})`);
       const unevaluated = Number(ms.find((m) => m.name === 'cancer')?.notes?.().consequence_level_unevaluated ?? 0);
       if (unevaluated > 0) say(opts, `note: ${unevaluated} gene- and protein-level cancer biomarkers were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
+      const proteinRows = Number(ms.find((m) => m.name === 'tables')?.notes?.().protein_rows_unevaluated ?? 0);
+      if (proteinRows > 0) say(opts, `note: ${proteinRows} protein rows of the user tables were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
       say(opts, summaryLine(summary, run.access === 'index'));
     },
   };
+}
+
+/** The items, the tables' build checked against the input's once it is known (before the first item goes on). */
+async function* buildChecked<T>(items: AsyncIterable<T>, run: Run, tables: readonly LocalTable[]): AsyncGenerator<T> {
+  let checked = tables.length === 0;
+  const check = (): void => {
+    const build = run.build();
+    if (build !== undefined) checkTableBuilds(tables, build, run.buildSource());
+    checked = true;
+  };
+  for await (const item of items) {
+    if (!checked) check();
+    yield item;
+  }
+  if (!checked) check();
 }
 
 async function* untilClosed(records: AsyncIterable<VcfRecord>, out: Output): AsyncGenerator<VcfRecord> {

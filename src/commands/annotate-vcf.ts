@@ -2,12 +2,12 @@
 // ALTs match gets one INFO entry per ALT × feature (site-level: per-sample calls stay in TSV/JSON).
 // A feature is what a row of `annotate` is (groupFeatures); a cancer feature's grade is its best
 // AMP tier, else its best CIViC level, from the same evidence summary the rows carry.
-import { groupFeatures, rankItems, summarizeEvidence } from '../cancer/evidence-summary.js';
+import { rankItems, summarizeEvidence } from '../cancer/evidence-summary.js';
 import type { VcfWriter } from '../sink/vcf.js';
-import { type InfoEntry, VCFACT_CANCER, VCFACT_PGX } from '../sink/vcf-info.js';
+import { type InfoEntry, VCFACT_CANCER, VCFACT_PGX, VCFACT_TABLE } from '../sink/vcf-info.js';
 import type { Build, FeatureGroup, Match, Matcher, SplitVariant, Summary, VcfHeader } from '../types.js';
 import type { PassItem } from '../vcf/reader.js';
-import { matchRecord } from './annotate.js';
+import { isTableMatch, matchRecord, rowGroups } from './annotate.js';
 
 export interface AnnotateVcfInputs {
   /** Every data byte in file order, the prefilter's candidates parsed (Run.items). */
@@ -26,12 +26,14 @@ function grade(g: FeatureGroup): string {
   return s.tier || (s.best_level ? `level ${s.best_level}` : '');
 }
 
-/** The INFO entries of a record's matches: per split ALT, one per feature. */
+/** The INFO entries of a record's matches: per split ALT, one per feature (a user-table row each, as annotate's rows). */
 export function infoEntries(found: readonly { variant: SplitVariant; matches: Match[] }[]): InfoEntry[] {
   const out: InfoEntry[] = [];
   for (const { variant, matches } of found) {
-    for (const g of groupFeatures(matches)) {
-      out.push({ tag: g.kb === 'pgx' ? VCFACT_PGX : VCFACT_CANCER, allele: variant.altIndex, gene: g.gene, feature: g.feature, match: g.match, grade: grade(g) });
+    for (const g of rowGroups(matches, 'features')) {
+      const at = { allele: variant.altIndex, gene: g.gene, feature: g.feature, match: g.match };
+      if (isTableMatch(g)) out.push({ tag: VCFACT_TABLE, table: g.kb, ...at, grade: [(g.items[0] as Match).extra.level ?? ''].flat().join(';') });
+      else out.push({ tag: g.kb === 'pgx' ? VCFACT_PGX : VCFACT_CANCER, ...at, grade: grade(g) });
     }
   }
   return out;

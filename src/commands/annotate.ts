@@ -14,7 +14,7 @@ const LEAD = ['sample', 'chrom', 'pos', 'ref', 'alt', 'gt', 'zygosity', 'vaf', '
 export const ANNOTATE_COLUMNS = [
   ...LEAD,
   'evidence_items', 'best_level', 'tier', 'levels', 'sensitivity', 'resistance', 'diseases', 'doids', 'significance',
-  'relevance', 'likely_germline', 'molecular_profiles', 'civic_ids', 'pmids', 'match_note',
+  'relevance', 'likely_germline', 'molecular_profiles', 'civic_ids', 'pmids', 'match_note', 'fields',
 ] as const;
 
 /** --evidence: one row per evidence item, the columns of schema_version 1. */
@@ -22,7 +22,7 @@ export const EVIDENCE_COLUMNS = [
   ...LEAD,
   'evidence_level', 'evidence_type', 'evidence_direction', 'significance', 'therapies', 'therapy_interaction',
   'disease', 'doid', 'tier', 'relevance', 'likely_germline', 'molecular_profile', 'variant_origin', 'pmids', 'civic_ids',
-  'match_note',
+  'match_note', 'fields',
 ] as const;
 
 export type RowMode = 'features' | 'evidence';
@@ -35,10 +35,24 @@ export function filterText(rec: VcfRecord): string {
   return rec.filter.length === 0 ? '.' : rec.filter.join(';');
 }
 
-/** The groups rows are made of: features, or (--evidence) each match alone. */
+/** A user table's match (its kb is the table's name): every row of a table is a feature of its own. */
+export function isTableMatch(m: Pick<Match, 'kb'>): boolean {
+  return m.kb !== 'pgx' && m.kb !== 'cancer';
+}
+
+const alone = (m: Match): FeatureGroup => ({ kb: m.kb, gene: m.gene, feature: m.feature, match: m.match, items: [m] });
+
+/** The groups rows are made of: features (a table row each), or (--evidence) each match alone. */
 export function rowGroups(matches: readonly Match[], mode: RowMode): FeatureGroup[] {
-  if (mode === 'features') return groupFeatures(matches);
-  return matches.map((m) => ({ kb: m.kb, gene: m.gene, feature: m.feature, match: m.match, items: [m] }));
+  if (mode === 'features') return groupFeatures(matches).flatMap((g) => (isTableMatch(g) ? g.items.map(alone) : [g]));
+  return matches.map(alone);
+}
+
+/** A group's own fields: the cancer policy's, a PGx match's extra, or a table row's other columns under `fields`. */
+function ownFields(v: SplitVariant, g: FeatureGroup, group: FeatureGroup, index: number, policy: RowPolicy): Row | undefined {
+  if (g.kb === 'cancer') return policy.fields?.(v, group, index);
+  const extra = (g.items[0] as Match).extra;
+  return isTableMatch(g) ? { fields: extra } : extra;
 }
 
 /** The samples carrying this ALT (index, row head); a sites-only input gives one with no sample. */
@@ -64,7 +78,7 @@ export function variantRows(v: SplitVariant, matches: Match[], samples: readonly
     for (const g of groups) {
       const make = (items: Match[]): Row => {
         const group = items === g.items ? g : { ...g, items };
-        const own = g.kb === 'cancer' ? policy.fields?.(v, group, index) : (g.items[0] as Match).extra;
+        const own = ownFields(v, g, group, index, policy);
         return { ...head, kb: g.kb, gene: g.gene, feature: g.feature, match: g.match, ...own };
       };
       if (!policy.gate || policy.gate.admit(sample, g.items, make)) rows.push(make(g.items));

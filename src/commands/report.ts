@@ -1,7 +1,8 @@
 // report: per sample, the PGx calls and the ranked cancer findings, each with a one-line headline.
 // One pass over the records collects both; then each sample's report is built when the writer asks
 // for it, so only one sample's rows exist at a time (as `pgx` writes its rows).
-import { filterText, matchRecord } from './annotate.js';
+import { filterText, isTableMatch, matchRecord } from './annotate.js';
+import { type TableFinding, tableFindings } from '../tables/findings.js';
 import { type Finding, rankFindings, relevanceFor } from '../cancer/aggregate.js';
 import { type CarrierCall, CarrierStore } from '../cancer/carriers.js';
 import { type EvidenceSummary, evidenceItem, summarizeEvidence } from '../cancer/evidence-summary.js';
@@ -21,6 +22,8 @@ export interface SampleReport {
   /** Why this sample has no PGx results (a somatic call set). */
   pgx_note?: string;
   cancer: ReportFinding[];
+  /** With --table only: the sample's user-table rows, ranked by their `level` (src/tables/findings.ts). */
+  tables?: TableFinding[];
 }
 
 export interface ReportInputs {
@@ -38,6 +41,8 @@ export interface ReportInputs {
   samples: readonly string[];
   roles: { tumor?: number; normal?: number };
   tumorType?: string;
+  /** The run has user tables: each sample's report gets `tables`. */
+  tables?: boolean;
 }
 
 /** One ranked finding of a report (schema_version 2): one per variant × biomarker, its evidence nested. */
@@ -97,6 +102,7 @@ export interface ReportRun {
 /** One pass: PGx genotypes from every record, cancer hits (their carriers only) from the records that match. */
 export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
   const hits = new CarrierStore(inp.roles.normal);
+  const tableHits = inp.tables ? new CarrierStore(inp.roles.normal) : undefined;
   let matched = 0;
   for await (const rec of inp.records) {
     inp.pgx.add(rec);
@@ -104,6 +110,8 @@ export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
       matched++;
       const cancer = matches.filter((m) => m.kb === 'cancer');
       if (cancer.length > 0) hits.add(variant, cancer);
+      const rows = tableHits ? matches.filter(isTableMatch) : [];
+      if (rows.length > 0) tableHits?.add(variant, rows);
     }
   }
   const relevanceOf = inp.tumorType ? relevanceFor(inp.cancerKb, inp.tumorType) : undefined;
@@ -121,7 +129,16 @@ export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
   // entries need the joined result, so the pair's is built once, when the first of them is reached.
   let pair: { findings: ReportFinding[]; pgx: LinkedPgxResult[] } | undefined;
   const pairLinks = (t: number, n: number) => (pair ??= linkReport(findingsOf(t), inp.samples[t] as string, pgxOf(n), inp.samples[n] as string));
-  function* reports(): Generator<SampleReport> {
+  // The normal of a pair gets no table findings either (its variants flag the tumour's).
+  function* withTables(reports: Generator<SampleReport>): Generator<SampleReport> {
+    let i = 0;
+    for (const r of reports) {
+      const own = normal !== undefined && i === normal ? [] : tableFindings(tableHits?.carriedBy(i) ?? [], (c) => filterText(c.variant.record));
+      yield tableHits ? { ...r, tables: own } : r;
+      i++;
+    }
+  }
+  function* sampleReports(): Generator<SampleReport> {
     for (const [i, sample] of inp.samples.entries()) {
       const role = i === tumor ? 'tumor' : i === normal ? 'normal' : '';
       const note = inp.pgxSamples.has(i) ? {} : { pgx_note: inp.pgxLeftOut };
@@ -140,5 +157,5 @@ export async function collectReport(inp: ReportInputs): Promise<ReportRun> {
       yield { sample, role, pgx: linked.pgx, ...note, cancer: linked.findings };
     }
   }
-  return { matched, reports };
+  return { matched, reports: () => withTables(sampleReports()) };
 }

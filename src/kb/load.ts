@@ -11,6 +11,7 @@ import { type Manifest, MANIFEST_SHAPE, type TableManifest } from './manifest.js
 import { parseKbJson, readKbBytes } from './read-json.js';
 import type { Check } from './shape.js';
 import { TABLE_SHAPES } from './table-shapes.js';
+import type { LocalTable } from '../tables/types.js';
 
 /** The package root: the nearest folder above this module that holds data/MANIFEST.json. */
 function packageDataDir(): string {
@@ -109,9 +110,23 @@ export function verifyKb(kb: KbDir): { table: TableManifest; ok: boolean; proble
   });
 }
 
-/** Short provenance of every table for outputs: name, version, licence, and the sha256 of the bytes read. */
-export function kbProvenance(kb: KbDir): { name: string; version: string; licence: string; records: number; sha256: string }[] {
-  return kb.manifest.tables.map((t) => {
+/** One table's provenance as every output carries it (RunMeta.kb); user tables add their build and rows. */
+export interface KbProvenance {
+  name: string;
+  version: string;
+  licence: string;
+  records: number;
+  sha256: string;
+  build?: string;
+  rows?: number;
+}
+
+/**
+ * Short provenance of every table for outputs: name, version, licence, and the sha256 of the bytes
+ * read; then each user table (--table) with its build and row count (records = rows).
+ */
+export function kbProvenance(kb: KbDir, tables: readonly LocalTable[] = []): KbProvenance[] {
+  const bundled = kb.manifest.tables.map((t) => {
     if (!kb.sha256.has(t.file)) readTableBytes(kb, t);
     return {
       name: t.name,
@@ -121,4 +136,6 @@ export function kbProvenance(kb: KbDir): { name: string; version: string; licenc
       sha256: kb.sha256.get(t.file) as string,
     };
   });
+  const user = tables.map((t) => ({ name: t.name, version: t.version, build: t.build, licence: t.licence, records: t.rows.length, rows: t.rows.length, sha256: t.sha256 }));
+  return [...bundled, ...user];
 }

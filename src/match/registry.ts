@@ -5,7 +5,9 @@ import { type CancerKb, loadCancerKb } from '../cancer/kb.js';
 import { cancerMatcher } from '../cancer/matcher.js';
 import { loadPgxKb, type PgxKb } from '../pgx/kb.js';
 import { pgxMatcher } from '../pgx/matcher.js';
-import type { Matcher } from '../types.js';
+import { tablesMatcher } from '../tables/matcher.js';
+import type { LocalTable } from '../tables/types.js';
+import type { Build, Matcher } from '../types.js';
 
 export interface Domains {
   pgx: PgxKb;
@@ -23,14 +25,19 @@ const FACTORIES: Record<string, (d: Domains) => Matcher> = {
 
 export const MATCHER_NAMES = Object.keys(FACTORIES);
 
-export function matchersFor(domains: Domains, names: readonly string[] = MATCHER_NAMES): Matcher[] {
-  return names.map((n) => {
+/** The named matchers, then (when `tables` holds any) the user tables' matcher. */
+export function matchersFor(domains: Domains, names: readonly string[] = MATCHER_NAMES, tables: readonly LocalTable[] = []): Matcher[] {
+  const out = names.map((n) => {
     const f = FACTORIES[n];
     if (!f) throw new Error(`unknown matcher '${n}'`);
     return f(domains);
   });
+  // Protein rows are prefiltered by the gene spans of the bundled transcript table (read only if asked).
+  const span = (b: Build, gene: string) => domains.cancer.tables().geneSpans[b].get(gene) ?? domains.cancer.tables().geneSpans[b].get(gene.toUpperCase());
+  if (tables.length > 0) out.push(tablesMatcher(tables, span));
+  return out;
 }
 
-export function loadMatchers(dataDir: string, names: readonly string[] = MATCHER_NAMES): Matcher[] {
-  return matchersFor(loadDomains(dataDir), names);
+export function loadMatchers(dataDir: string, names: readonly string[] = MATCHER_NAMES, tables: readonly LocalTable[] = []): Matcher[] {
+  return matchersFor(loadDomains(dataDir), names, tables);
 }

@@ -18,7 +18,8 @@ export interface RunMeta {
   command: string;
   input: string;
   genome: { build: string | null; source: string };
-  kb: { name: string; version: string; licence: string; records: number; sha256: string }[];
+  /** Every knowledge-base table, then each user table (--table) with its `build` and `rows`. */
+  kb: { name: string; version: string; licence: string; records: number; sha256: string; build?: string; rows?: number }[];
   samples: string[];
 }
 

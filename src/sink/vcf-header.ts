@@ -10,7 +10,7 @@ const FORMAT = 'Format: allele_index|gene|feature|match';
 const DESCRIPTIONS: Record<VcfactTag, string> = {
   [VCFACT_PGX]: `vcfact pharmacogenomic match, one per ALT x site or allele (percent-encoded). ${FORMAT}|function`,
   [VCFACT_CANCER]: `vcfact cancer biomarker match, one per ALT x biomarker (percent-encoded). ${FORMAT}|grade (best AMP/ASCO/CAP tier, else 'level' and the best CIViC evidence level)`,
-  [VCFACT_TABLE]: `vcfact user-table match, one per ALT x table row (percent-encoded). ${FORMAT}|level`,
+  [VCFACT_TABLE]: 'vcfact user-table match, one per ALT x table row (percent-encoded). Format: allele_index|table|gene|label|match|level',
 };
 
 /** What the header says about the run. */
@@ -18,7 +18,7 @@ export interface VcfRunInfo {
   version: string;
   /** The command line (vcfactCommand). */
   command: string;
-  kb: readonly { name: string; version: string; sha256: string }[];
+  kb: readonly { name: string; version: string; sha256: string; build?: string }[];
   /** The tags this run can write, in INFO order. */
   tags: readonly VcfactTag[];
 }
@@ -46,7 +46,11 @@ export function vcfHeaderText(header: VcfHeader, run: VcfRunInfo): string {
   const lines = header.metaLines.filter((l) => !OUR_LINE.test(l));
   for (const tag of run.tags) lines.push(`##INFO=<ID=${tag},Number=.,Type=String,Description=${structuredValue(DESCRIPTIONS[tag])}>`);
   lines.push(`##vcfact_version=${run.version}`, `##vcfact_command=${run.command}`);
-  for (const t of run.kb) lines.push(`##vcfact_kb=<name=${structuredValue(t.name)},version=${structuredValue(t.version)},sha256=${structuredValue(t.sha256)}>`);
+  for (const t of run.kb) {
+    // A user table says its build (the bundled tables hold both).
+    const build = t.build !== undefined ? `,build=${structuredValue(t.build)}` : '';
+    lines.push(`##vcfact_kb=<name=${structuredValue(t.name)},version=${structuredValue(t.version)}${build},sha256=${structuredValue(t.sha256)}>`);
+  }
   lines.push(header.columnLine);
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@
 
 export const VCFACT_PGX = 'VCFACT_PGX';
 export const VCFACT_CANCER = 'VCFACT_CANCER';
-/** User tables (--table, a later issue); its ##INFO line is written only when a run can have table matches. */
+/** User tables (--table); its ##INFO line is written only when a run has tables. */
 export const VCFACT_TABLE = 'VCFACT_TABLE';
 /** In INFO order. */
 export const VCFACT_TAGS = [VCFACT_PGX, VCFACT_CANCER, VCFACT_TABLE] as const;
@@ -20,10 +20,12 @@ export interface InfoEntry {
   tag: VcfactTag;
   /** 1-based index of the ALT among the record's ALTs. */
   allele: number;
+  /** VCFACT_TABLE only: the table's name (its second field). */
+  table?: string;
   gene: string;
   feature: string;
   match: string;
-  /** PGx: the allele function; cancer: the best AMP tier, else `level X` (best CIViC level). */
+  /** PGx: the allele function; cancer: the best AMP tier, else `level X` (best CIViC level); a table row: its `level` cell. */
   grade: string;
 }
 
@@ -35,9 +37,10 @@ export function escapeInfoValue(s: string): string {
   return s.replace(/[\x00-\x20%;=,|\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** `allele|gene|feature|match|grade`, each field escaped. */
+/** `allele|gene|feature|match|grade` (VCFACT_TABLE: `allele|table|gene|label|match|level`), each field escaped. */
 export function entryText(e: InfoEntry): string {
-  return [String(e.allele), e.gene, e.feature, e.match, e.grade].map(escapeInfoValue).join('|');
+  const table = e.tag === VCFACT_TABLE ? [e.table ?? ''] : [];
+  return [String(e.allele), ...table, e.gene, e.feature, e.match, e.grade].map(escapeInfoValue).join('|');
 }
 
 /** `TAG=entry,entry;TAG=…` in tag order, '' without entries. */

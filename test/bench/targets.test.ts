@@ -22,9 +22,13 @@ describe('checkTargets', () => {
       row('report-stream', 'cohort', ok(6, 420)),
       row('annotate-vcf', 'wgs', ok(1.5)),
       row('annotate-vcfgz', 'wgs', ok(2.4)),
+      row('table-load', 'wgs', ok(0.4)),
+      row('annotate-table', 'wgs', ok(1.26)),
     ];
     const checks = checkTargets(rows);
-    expect(checks.map((c) => c.status)).toEqual(Array(12).fill('PASS'));
+    expect(checks.map((c) => c.status)).toEqual(Array(14).fill('PASS'));
+    expect(checks[12]).toMatchObject({ id: 'T1', detail: '0.40 s vs ≤ 0.50 s: 20% headroom' });
+    expect(checks[13]).toMatchObject({ id: 'T1', detail: '1.05× vs ≤ 1.10×: 5% headroom' });
     expect(checks[10]).toMatchObject({ id: 'V1', detail: '1.25× vs ≤ 1.50×: 17% headroom' });
     expect(checks[11]).toMatchObject({ id: 'V1', detail: '2.00× vs ≤ 2.50×: 20% headroom' });
     expect(checks[9]).toMatchObject({ id: 'M1', detail: '420 MB vs ≤ 500 MB: 16% headroom' });
@@ -45,6 +49,7 @@ describe('checkTargets', () => {
     const [ratio, bcftools, vcfanno, annIndex] = checks;
     expect(checks[10]).toMatchObject({ id: 'V1', status: 'MISS', detail: '2.00× vs ≤ 1.50×: over by 33%' });
     expect(checks[11]!.status).toBe('n/a');
+    expect(checks.slice(12).map((c) => c.status)).toEqual(['n/a', 'n/a']);
     expect(ratio).toMatchObject({ status: 'MISS', detail: '3.00× vs ≤ 1.50×: over by 100%' });
     expect(bcftools).toMatchObject({ status: 'MISS', detail: '2.00× vs ≥ 10.0×: short by 80%' });
     expect(vcfanno!.status).toBe('n/a');

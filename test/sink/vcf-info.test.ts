@@ -29,9 +29,10 @@ describe('entries', () => {
     expect(entryText(entry({ allele: 2, gene: 'A|B', grade: '' }))).toBe('2|A%7CB|DPYD%20c.1905+1G>A%20(*2A)|exact|');
   });
 
+  // A VCFACT_TABLE entry names its table second: allele|table|gene|label|match|level.
   it('groups entries under their tag, PGx, cancer, table in that order, comma-separated', () => {
-    const es = [entry({ tag: VCFACT_CANCER, gene: 'BRAF', feature: 'V600E', grade: 'level A' }), entry({ gene: 'G', feature: 'f', grade: 'g' }), entry({ tag: VCFACT_TABLE, gene: 'T', feature: 't', grade: '' }), entry({ tag: VCFACT_CANCER, allele: 2, gene: 'BRAF', feature: 'V600K', grade: 'Tier I' })];
-    expect(infoTags(es)).toBe('VCFACT_PGX=1|G|f|exact|g;VCFACT_CANCER=1|BRAF|V600E|exact|level%20A,2|BRAF|V600K|exact|Tier%20I;VCFACT_TABLE=1|T|t|exact|');
+    const es = [entry({ tag: VCFACT_CANCER, gene: 'BRAF', feature: 'V600E', grade: 'level A' }), entry({ gene: 'G', feature: 'f', grade: 'g' }), entry({ tag: VCFACT_TABLE, table: 'lab', gene: 'T', feature: 't', grade: '' }), entry({ tag: VCFACT_CANCER, allele: 2, gene: 'BRAF', feature: 'V600K', grade: 'Tier I' })];
+    expect(infoTags(es)).toBe('VCFACT_PGX=1|G|f|exact|g;VCFACT_CANCER=1|BRAF|V600E|exact|level%20A,2|BRAF|V600K|exact|Tier%20I;VCFACT_TABLE=1|lab|T|t|exact|');
     expect(infoTags([])).toBe('');
   });
 });
