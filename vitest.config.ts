@@ -13,5 +13,7 @@ export default defineConfig({
     pool: 'forks',
     // A private TMPDIR per run; a vcfact-* entry left in it fails the run (test/helpers/tmp-check.ts).
     globalSetup: ['test/helpers/tmp-check.ts'],
+    // Turn the event loop after each test (see the file: spawnSync-heavy files starve vitest's RPC).
+    setupFiles: ['test/helpers/yield-between-tests.ts'],
   },
 });
