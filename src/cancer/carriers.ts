@@ -8,6 +8,20 @@ import { carries, gtText, zygosity } from '../vcf/genotype.js';
 import { type CarriedHit, normalCarries } from './aggregate.js';
 
 /** What a finding row shows of the carrying sample's call. */
+/** Where a finding is and how its sample carries it, as every report finding (CIViC or table) shows it. */
+export interface FindingVariant {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  gt: string;
+  zygosity: string;
+  vaf?: number | undefined;
+  filter: string;
+  /** With a normal sample only: the variant is also seen there. */
+  likely_germline?: boolean;
+}
+
 export interface CarrierCall {
   gt: string;
   zygosity: Zygosity;

@@ -4,7 +4,7 @@
 import { filterText, isTableMatch, matchRecord } from './annotate.js';
 import { type TableFinding, tableFindings } from '../tables/findings.js';
 import { type Finding, rankFindings, relevanceFor } from '../cancer/aggregate.js';
-import { type CarrierCall, CarrierStore } from '../cancer/carriers.js';
+import { type CarrierCall, CarrierStore, type FindingVariant } from '../cancer/carriers.js';
 import { type EvidenceSummary, evidenceItem, summarizeEvidence } from '../cancer/evidence-summary.js';
 import type { CancerKb } from '../cancer/kb.js';
 import { type LinkedPgxResult, linkReport, type PgxLink } from './report-links.js';
@@ -46,23 +46,13 @@ export interface ReportInputs {
 }
 
 /** One ranked finding of a report (schema_version 2): one per variant × biomarker, its evidence nested. */
-export interface ReportFinding extends EvidenceSummary {
+export interface ReportFinding extends EvidenceSummary, FindingVariant {
   headline: string;
   gene: string;
   feature: string;
   match: string;
-  chrom: string;
-  pos: number;
-  ref: string;
-  alt: string;
-  gt: string;
-  zygosity: string;
-  vaf?: number | undefined;
-  filter: string;
   /** With --tumor-type only. */
   relevance?: 'on-label' | 'off-label';
-  /** With a normal sample only: the variant is also seen there. */
-  likely_germline?: boolean;
   /** The items, strongest first (on-label first with --tumor-type). */
   evidence: Record<string, unknown>[];
   /** CPIC recommendations of the patient's germline PGx for drugs among the therapies (report-links.ts). */

@@ -2,10 +2,10 @@
 // ranked by the table's `level` column when it has one — the user's own scale, so it is never
 // mixed into the CIViC ranking of `cancer[]`: levels compare as text with numbers in order
 // ('A' < 'B', '1' < '2' < '10'), rows without a level come last, then file order.
-import type { Carried } from '../cancer/carriers.js';
+import type { Carried, FindingVariant } from '../cancer/carriers.js';
 import type { Match } from '../types.js';
 
-export interface TableFinding {
+export interface TableFinding extends FindingVariant {
   /** 'KRAS G12C (clinic) — clinic_actionable level A'. */
   headline: string;
   /** The table's name (the `kb` of its annotate rows). */
@@ -16,16 +16,6 @@ export interface TableFinding {
   match: string;
   /** The row's `level` cell, '' when the table has none. */
   level: string;
-  chrom: string;
-  pos: number;
-  ref: string;
-  alt: string;
-  gt: string;
-  zygosity: string;
-  vaf?: number | undefined;
-  filter: string;
-  /** With a normal sample only: the variant is also seen there. */
-  likely_germline?: boolean;
   /** The row's other columns, as annotate's `fields`. */
   fields: Record<string, string>;
 }
