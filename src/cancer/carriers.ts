@@ -7,7 +7,6 @@ import type { Match, SplitVariant, VcfRecord, Zygosity } from '../types.js';
 import { carries, gtText, zygosity } from '../vcf/genotype.js';
 import { type CarriedHit, normalCarries } from './aggregate.js';
 
-/** What a finding row shows of the carrying sample's call. */
 /** Where a finding is and how its sample carries it, as every report finding (CIViC or table) shows it. */
 export interface FindingVariant {
   chrom: string;

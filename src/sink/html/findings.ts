@@ -2,6 +2,7 @@
 // the variant, its best evidence, therapies for sensitivity and resistance, and beside a therapy
 // that contains a drug of the patient's PGx, the CPIC recommendation for it.
 import type { ReportFinding } from '../../commands/report.js';
+import type { FindingVariant } from '../../cancer/carriers.js';
 import type { PgxLink } from '../../commands/report-links.js';
 import { type Html, html, join } from './template.js';
 
@@ -30,7 +31,8 @@ function levels(f: ReportFinding): string {
     .join(' ');
 }
 
-function variantCell(f: ReportFinding): Html {
+/** The variant, its call and FILTER: the same cell for CIViC and user-table findings. */
+export function variantCell(f: FindingVariant): Html {
   const vaf = f.vaf !== undefined ? `VAF ${(f.vaf * 100).toFixed(f.vaf < 0.1 ? 1 : 0)}%` : '';
   return html`<div class="mono">${f.chrom}:${f.pos} ${f.ref}&gt;${f.alt}</div>
 <div class="small">${join([f.gt && `GT ${f.gt}`, f.zygosity, vaf, f.filter && `FILTER ${f.filter}`].filter(Boolean), ' · ')}</div>

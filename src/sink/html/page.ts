@@ -5,6 +5,7 @@ import type { SampleReport } from '../../commands/report.js';
 import { caveatList, provenance, type RunFacts } from './caveats.js';
 import { findingsTable } from './findings.js';
 import { document } from './layout.js';
+import { tableSection } from './table-findings.js';
 import { byDrug, drugRecommendations, type GeneDefinitions, geneTable } from './pgx-section.js';
 import { type Html, html } from './template.js';
 
@@ -22,7 +23,7 @@ function summary(r: SampleReport): Html {
   const called = r.pgx.filter((p) => p.call_quality !== 'not-called').length;
   const linked = r.cancer.filter((f) => (f.pgx ?? []).length > 0).length;
   const cell = (n: number, what: string): Html => html`<div><b>${n}</b>${what}</div>`;
-  return html`<div class="summary">${cell(r.cancer.length, 'cancer findings')}${cell(called, `PGx genes called of ${r.pgx.length}`)}${cell(byDrug(r.pgx).length, 'drugs with a CPIC recommendation')}${cell(linked, 'findings with a PGx-relevant therapy')}</div>`;
+  return html`<div class="summary">${cell(r.cancer.length, 'cancer findings')}${cell(called, `PGx genes called of ${r.pgx.length}`)}${cell(byDrug(r.pgx).length, 'drugs with a CPIC recommendation')}${cell(linked, 'findings with a PGx-relevant therapy')}${r.tables ? cell(r.tables.length, 'findings of your tables') : ''}</div>`;
 }
 
 function footer(inp: PageInputs): Html {
@@ -37,7 +38,7 @@ export function renderPage(r: SampleReport, inp: PageInputs): string {
 ${summary(r)}
 <section id="caveats"><h2>Caveats</h2>${caveatList(r, inp)}</section>
 <section id="findings"><h2>Cancer findings</h2>${findingsTable(r.cancer)}</section>
-<section id="pgx"><h2>Pharmacogenomics${r.pgx_from !== undefined ? html` <span class="small muted">(germline, from ${r.pgx_from})</span>` : ''}</h2>${
+${tableSection(r.tables, inp.meta.kb.filter((k) => k.rows !== undefined).map((k) => k.name))}<section id="pgx"><h2>Pharmacogenomics${r.pgx_from !== undefined ? html` <span class="small muted">(germline, from ${r.pgx_from})</span>` : ''}</h2>${
     r.pgx.length ? geneTable(r.pgx, inp.defs) : html`<p class="muted">${r.pgx_note ?? 'No PGx results.'}</p>`
   }</section>
 <section id="drugs"><h2>Drug recommendations</h2>${drugRecommendations(r.pgx)}</section>

@@ -36,6 +36,7 @@ ul.therapies li { display: inline; }
 ul.therapies li:not(:last-child)::after { content: "; "; }
 .link { background: var(--linkbg); border-left: 3px solid var(--link); padding: 5px 8px; margin: 4px 0; border-radius: 0 4px 4px 0; }
 .finding-head { font-weight: 600; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0 8px; margin: 4px 0 0; } dl.fields dt { color: var(--muted); } dl.fields dd { margin: 0; }
 .drug { border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; margin: 8px 0; break-inside: avoid; }
 .drug h3 { margin: 2px 0 4px; }
 svg.gene { display: block; margin: 2px 0; }
