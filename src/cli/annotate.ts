@@ -32,7 +32,7 @@ export function registerAnnotate(program: Command): void {
         if (inputs.length > 1) throw new UsageError(`a ${type} output takes one input (${inputs.length} given): write tsv, json or ndjson, or run once per input`);
         return annotateToVcf(inputs[0], opts, raw.evidence === true);
       }
-      await eachInput(inputs, opts, type, (input, o, part) => callAnnotate(input, o, raw, part));
+      await eachInput(inputs, opts, type, raw as RoleOptions, (input, o, part) => callAnnotate(input, o, raw, part));
     }),
   );
 }
@@ -49,7 +49,7 @@ async function callAnnotate(input: string | undefined, opts: CommonOptions, raw:
     return matchersFor(domains, undefined, tables);
   };
   const s = await startSession('annotate', input, opts, load, part);
-  const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
+  const roles = resolveRoles(s.run.header, s.run.samples, roleOpts, part !== undefined);
   const mode = raw.evidence === true ? 'evidence' : 'features';
   const policy = cancerRowPolicy((domains as Domains).cancer, roles, { mode, nest: type !== 'tsv', ...(roleOpts.tumorType !== undefined ? { tumorType: roleOpts.tumorType } : {}) });
   const sink = createSink(type, s.out, mode === 'evidence' ? EVIDENCE_COLUMNS : ANNOTATE_COLUMNS, s.meta);

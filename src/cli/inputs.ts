@@ -12,6 +12,7 @@ import { parseHeader } from '../vcf/header.js';
 import { readHeaderLines } from '../vcf/header-lines.js';
 import { selectSamples } from '../vcf/samples.js';
 import type { CommonOptions } from './options.js';
+import type { RoleOptions } from './roles.js';
 
 export interface InputPlan {
   input: string;
@@ -98,11 +99,26 @@ function shareSelection(scanned: readonly Scanned[], spec: string | undefined): 
   });
 }
 
+/** --tumor/--normal of several inputs: each named sample is in one input, a pair in the same one. */
+function checkPair(owner: (name: string) => string | undefined, pair: RoleOptions, stdin: boolean): void {
+  const where: Record<string, string | undefined> = {};
+  for (const [flag, name] of [['--tumor', pair.tumor], ['--normal', pair.normal]] as const) {
+    if (name === undefined) continue;
+    where[flag] = owner(name);
+    // stdin's samples are known only when it is read (resolveRoles then finds the name or not).
+    if (where[flag] === undefined && !stdin) throw new UsageError(`${flag} ${name} is not among the (selected) samples of any input`);
+  }
+  const [t, n] = [where['--tumor'], where['--normal']];
+  if (t !== undefined && n !== undefined && t !== n) {
+    throw new UsageError(`--tumor ${String(pair.tumor)} is in ${t} and --normal ${String(pair.normal)} in ${n}: a tumour/normal pair must be in one input`);
+  }
+}
+
 /**
  * Checks the inputs against each other and plans their reading, in input order. An input with none of
  * its samples selected by -s is left out (returned in `unread`).
  */
-export async function planInputs(inputs: readonly string[], opts: CommonOptions, checks: InputChecks): Promise<{ plans: InputPlan[]; unread: string[] }> {
+export async function planInputs(inputs: readonly string[], opts: CommonOptions, pair: RoleOptions, checks: InputChecks): Promise<{ plans: InputPlan[]; unread: string[] }> {
   checkNames(inputs, opts.output);
   if (opts.samples !== undefined && inputs.includes('-')) {
     throw new UsageError("-s with '-' among several inputs: stdin's samples are not known before it is read (give it as a file, or select with -s per run)");
@@ -110,7 +126,13 @@ export async function planInputs(inputs: readonly string[], opts: CommonOptions,
   const scanned: Scanned[] = [];
   for (const input of inputs) scanned.push(input === '-' ? { input, samples: [] } : await scanHeader(input, opts, checks));
   const plans = shareSelection(scanned, opts.samples);
-  for (const p of plans) checks.samples(nameOf(p.input), p.samples ?? (scanned.find((s) => s.input === p.input) as Scanned).samples);
+  const owners = new Map<string, string>();
+  for (const p of plans) {
+    const names = p.samples ?? (scanned.find((s) => s.input === p.input) as Scanned).samples;
+    checks.samples(nameOf(p.input), names);
+    for (const n of names) owners.set(n, nameOf(p.input));
+  }
+  checkPair((name) => owners.get(name), pair, inputs.includes('-'));
   const read = new Set(plans.map((p) => p.input));
   return { plans, unread: inputs.filter((i) => !read.has(i)) };
 }

@@ -16,6 +16,7 @@ import type { Summary } from '../types.js';
 import { InputChecks, planInputs } from './inputs.js';
 import { writeShards } from './merge.js';
 import type { CommonOptions } from './options.js';
+import type { RoleOptions } from './roles.js';
 import { type InputPart, say, sayEnd } from './session.js';
 import { onInterrupt } from './signals.js';
 
@@ -32,14 +33,14 @@ function threadsFor(input: string, given: number | undefined): number | undefine
   return size < SMALL_INPUT ? 0 : undefined;
 }
 
-/** The command over its inputs: one input as ever, several into one output of `type`. */
-export async function eachInput(inputs: readonly string[], opts: CommonOptions, type: RowType, one: OneInput): Promise<void> {
+/** The command over its inputs: one input as ever, several into one output of `type` (`pair`: --tumor/--normal). */
+export async function eachInput(inputs: readonly string[], opts: CommonOptions, type: RowType, pair: RoleOptions, one: OneInput): Promise<void> {
   if (inputs.length <= 1) {
     await one(inputs[0], opts);
     return;
   }
   const checks = new InputChecks();
-  const { plans, unread } = await planInputs(inputs, opts, checks);
+  const { plans, unread } = await planInputs(inputs, opts, pair, checks);
   for (const u of unread) say(opts, `note: ${u} is not read: -s selects none of its samples`);
   // Opened before the first input is read, so that an unwritable -o fails at once.
   const out = openOutput(opts.output, plans[0]?.input);

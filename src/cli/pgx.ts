@@ -44,6 +44,16 @@ export function pgxFlags(raw: Record<string, unknown>): PgxFlags {
   };
 }
 
+/**
+ * --outside-calls with several inputs is refused: each input's run would read the whole file, warning
+ * of the other inputs' samples and counting the file's own problems once per input.
+ */
+export function outsideCallsOfOne(inputs: readonly string[], raw: Record<string, unknown>): void {
+  if (inputs.length > 1 && typeof raw.outsideCalls === 'string') {
+    throw new UsageError(`--outside-calls takes one input (${inputs.length} given): run once per input and combine the outputs with vcfact merge`);
+  }
+}
+
 export function registerPgx(program: Command): void {
   const cmd = program
     .command('pgx')
@@ -54,7 +64,8 @@ export function registerPgx(program: Command): void {
     .action((inputs: string[], raw: Record<string, unknown>) =>
       run(async () => {
         const opts = parseCommon(raw);
-        await eachInput(inputs, opts, outputType(opts.outputType, opts.output), (input, o, part) => callPgx(input, o, raw, part));
+        outsideCallsOfOne(inputs, raw);
+        await eachInput(inputs, opts, outputType(opts.outputType, opts.output), raw as RoleOptions, (input, o, part) => callPgx(input, o, raw, part));
       }),
     );
 }
@@ -74,7 +85,7 @@ async function callPgx(input: string | undefined, opts: CommonOptions, raw: Reco
     part,
   );
   const flags = pgxFlags(raw);
-  const who = pgxSamples(s.run.header, s.run.samples, resolveRoles(s.run.header, s.run.samples, raw as RoleOptions), flags, s.run.file);
+  const who = pgxSamples(s.run.header, s.run.samples, resolveRoles(s.run.header, s.run.samples, raw as RoleOptions, part !== undefined), flags, s.run.file);
   if (who.refusal !== undefined) throw new UsageError(who.refusal);
   if (who.notice !== undefined) say(opts, who.notice);
   const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file);

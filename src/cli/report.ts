@@ -14,7 +14,7 @@ import { eachInput } from './multi.js';
 import { createSink, outputType } from '../sink/create.js';
 import { countProduced } from '../summary.js';
 import { addCommonOptions, addTableOption, type CommonOptions, parseCommon } from './options.js';
-import { addPgxOptions, pgxFlags } from './pgx.js';
+import { addPgxOptions, outsideCallsOfOne, pgxFlags } from './pgx.js';
 import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
 import { htmlOutput, isHtml, usePageOptions } from './report-html.js';
 import { run } from './run.js';
@@ -31,8 +31,9 @@ export function registerReport(program: Command): void {
       const html = isHtml(opts);
       const type = html || (opts.outputType === undefined && opts.output === undefined) ? 'json' : outputType(opts.outputType, opts.output);
       if (type === 'tsv') throw new UsageError('report writes json or ndjson, or html pages (use annotate or pgx for TSV)');
+      outsideCallsOfOne(inputs, raw);
       if (html && inputs.length > 1) throw new UsageError(`html pages take one input (${inputs.length} given): write json or ndjson, or run once per input`);
-      await eachInput(inputs, opts, type, (input, o, part) => callReport(input, o, raw, part));
+      await eachInput(inputs, opts, type, raw as RoleOptions, (input, o, part) => callReport(input, o, raw, part));
     }),
   );
 }
@@ -54,7 +55,7 @@ async function callReport(input: string | undefined, opts: CommonOptions, raw: R
   const s = await startSession('report', input, sessionOpts, load, part);
   const d = domains as Domains;
   const flags = pgxFlags(raw);
-  const roles = resolveRoles(s.run.header, s.run.samples, roleOpts);
+  const roles = resolveRoles(s.run.header, s.run.samples, roleOpts, part !== undefined);
   // PGx is germline (pgx/germline.ts); a somatic call set still gets its cancer findings.
   const plan = pgxSamples(s.run.header, s.run.samples, roles, flags, s.run.file);
   if (plan.notice !== undefined) say(opts, plan.notice);

@@ -148,6 +148,21 @@ describe('-s and -r across the inputs', () => {
     expect(many.stdout).toBe('');
   });
 
+  it('--tumor/--normal name a pair in one input; the other inputs keep their own header roles', async () => {
+    const pair = ['--tumor', 'TUMOR_B', '--normal', 'PATIENT_A'];
+    const parts = await Promise.all([out(['annotate', DEMO, ...pair, '-O', 'json'], 'json'), out(['annotate', GVCF, '-O', 'json'], 'json')]);
+    const [multi, viaMerge] = await Promise.all([out(['annotate', DEMO, GVCF, ...pair, '-O', 'json'], 'json'), out(['merge', ...parts, '-O', 'json'], 'json')]);
+    expect(text(multi)).toBe(text(viaMerge));
+    const [split, nowhere] = await Promise.all([
+      vcfactAsync(['annotate', DEMO, GVCF, '--tumor', 'NA12878', '--normal', 'PATIENT_A']),
+      vcfactAsync(['annotate', DEMO, GVCF, '--tumor', 'NOPE']),
+    ]);
+    expect(split.status).toBe(2);
+    expect(split.stderr).toContain(`--tumor NA12878 is in ${GVCF} and --normal PATIENT_A in ${DEMO}: a tumour/normal pair must be in one input`);
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr).toContain('--tumor NOPE is not among the (selected) samples of any input');
+  });
+
   it('-r applies to each input', async () => {
     const [multi, viaMerge] = await Promise.all([out(['annotate', DEMO, MULTI, '-r', 'chr10', '-O', 'json'], 'json'), merged('annotate', [DEMO, MULTI], 'json', ['-r', 'chr10'])]);
     expect(text(multi)).toBe(text(viaMerge));
@@ -185,16 +200,18 @@ describe('inputs that cannot make one output: exit 2 before any output', () => {
     expect(existsSync(o1) || existsSync(o2)).toBe(false);
   });
 
-  it('stdin twice, a VCF output or HTML pages of several inputs', async () => {
+  it('stdin twice, a VCF output, HTML pages or --outside-calls of several inputs', async () => {
     const rs = await Promise.all([
       vcfactAsync(['pgx', '-', '-'], { input: text(join(ROOT, GVCF)) }),
       vcfactAsync(['annotate', DEMO, GVCF, '-O', 'vcf']),
       vcfactAsync(['report', DEMO, GVCF, '-O', 'html']),
+      vcfactAsync(['pgx', DEMO, GVCF, '--outside-calls', 'calls.tsv']),
     ]);
     for (const r of rs) expect(r.status).toBe(2);
     expect(rs[0]?.stderr).toContain("'-' (stdin) is given more than once");
     expect(rs[1]?.stderr).toContain('a vcf output takes one input (2 given)');
     expect(rs[2]?.stderr).toContain('html pages take one input (2 given)');
+    expect(rs[3]?.stderr).toContain('--outside-calls takes one input (2 given)');
   });
 
   it('stdin once among files is read in its turn', async () => {
