@@ -7,7 +7,7 @@ import { PgxRun } from '../pgx/run.js';
 import { collectReport, type SampleReport } from '../commands/report.js';
 import type { Output } from '../io/output.js';
 import type { KbDir } from '../kb/load.js';
-import type { RunMeta, Sink } from '../sink/types.js';
+import type { RowType, RunMeta, Sink } from '../sink/types.js';
 import type { LocalTable } from '../tables/types.js';
 import type { Matcher, Summary } from '../types.js';
 import { eachInput } from './multi.js';
@@ -29,7 +29,7 @@ export function registerReport(program: Command): void {
     run(async () => {
       const opts = parseCommon(raw);
       const html = isHtml(opts);
-      const type = html || (opts.outputType === undefined && opts.output === undefined) ? 'json' : outputType(opts.outputType, opts.output);
+      const type = reportType(opts);
       if (type === 'tsv') throw new UsageError('report writes json or ndjson, or html pages (use annotate or pgx for TSV)');
       outsideCallsOfOne(inputs, raw);
       if (html && inputs.length > 1) throw new UsageError(`html pages take one input (${inputs.length} given): write json or ndjson, or run once per input`);
@@ -38,10 +38,15 @@ export function registerReport(program: Command): void {
   );
 }
 
+/** JSON by default and for HTML pages (their sink is the HTML one), else -O or the -o extension. */
+function reportType(opts: CommonOptions): RowType {
+  return isHtml(opts) || (opts.outputType === undefined && opts.output === undefined) ? 'json' : outputType(opts.outputType, opts.output);
+}
+
 /** One input's report run (a part of a multi-input run writes its own NDJSON: multi.ts). */
 async function callReport(input: string | undefined, opts: CommonOptions, raw: Record<string, unknown>, part?: InputPart): Promise<RunMeta> {
   const html = isHtml(opts);
-  const type = html || (opts.outputType === undefined && opts.output === undefined) ? 'json' : outputType(opts.outputType, opts.output);
+  const type = reportType(opts);
   const roleOpts = raw as RoleOptions;
   let domains: Domains | undefined;
   // HTML pages into a directory are written by the HTML sink itself (one temp file per page).
