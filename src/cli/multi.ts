@@ -13,7 +13,8 @@ import { openOutput } from '../io/output.js';
 import { inputStats } from '../io/output-target.js';
 import type { RowType, RunMeta } from '../sink/types.js';
 import type { Summary } from '../types.js';
-import { InputChecks, planInputs } from './inputs.js';
+import { VcfactError } from '../errors.js';
+import { InputChecks, type InputPlan, planInputs } from './inputs.js';
 import { writeShards } from './merge.js';
 import type { CommonOptions } from './options.js';
 import type { RoleOptions } from './roles.js';
@@ -31,6 +32,18 @@ function threadsFor(input: string, given: number | undefined): number | undefine
   if (given !== undefined || input === '-') return given;
   const size = inputStats(input)?.size ?? Infinity;
   return size < SMALL_INPUT ? 0 : undefined;
+}
+
+/**
+ * merge's refusals name the parts (two inputs without sample columns that share a record, merged as
+ * regions): the user knows the inputs.
+ */
+function namingInputs(e: unknown, inputOf: ReadonlyMap<string, string>): unknown {
+  if (!(e instanceof VcfactError)) return e;
+  let message = e.message;
+  for (const [part, input] of inputOf) message = message.split(part).join(input);
+  const file = e.where.file === undefined ? undefined : (inputOf.get(e.where.file) ?? e.where.file);
+  return new VcfactError(e.code, message, e.exitCode, { ...e.where, ...(file !== undefined ? { file } : {}) }, e);
 }
 
 /** The command over its inputs: one input as ever, several into one output of `type` (`pair`: --tumor/--normal). */
@@ -67,8 +80,12 @@ export async function eachInput(inputs: readonly string[], opts: CommonOptions, 
       checks.samples(meta.input, meta.samples);
       parts.push(file);
     }
-    const opened = await openShards(parts);
-    const { summary, warnings } = await writeShards(opened, type, out);
+    const inputOf = new Map(parts.map((f, i) => [f, (plans[i] as InputPlan).input]));
+    const { summary, warnings } = await openShards(parts)
+      .then((opened) => writeShards(opened, type, out))
+      .catch((e: unknown) => {
+        throw namingInputs(e, inputOf);
+      });
     // The matcher notes are in the summary of annotate and report (a pgx run has none to say).
     const notes = { access: summary.access === 'index' ? 'index' : 'stream', matchers: (summary.matchers ?? {}) as Record<string, Record<string, number>> } as const;
     sayEnd(opts, warnings, summary as unknown as Summary, notes);

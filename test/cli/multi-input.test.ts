@@ -214,6 +214,16 @@ describe('inputs that cannot make one output: exit 2 before any output', () => {
     expect(rs[3]?.stderr).toContain('--outside-calls takes one input (2 given)');
   });
 
+  it('inputs without sample columns that share a record: exit 2 naming the inputs, not the temporary parts', async () => {
+    const sites = text(join(ROOT, MULTI)).split('\n').map((l) => (l.startsWith('##') ? l : l.split('\t').slice(0, 8).join('\t')));
+    const [a, b] = [join(scratch, 'sites-a.vcf'), join(scratch, 'sites-b.vcf')];
+    for (const f of [a, b]) writeFileSync(f, sites.join('\n'));
+    const r = await vcfactAsync(['annotate', a, b, '-O', 'json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`is in ${b} and in ${a}`);
+    expect(r.stderr).not.toContain('vcfact-inputs-');
+  });
+
   it('stdin once among files is read in its turn', async () => {
     const [withStdin, files] = await Promise.all([
       vcfactAsync(['pgx', DEMO, '-', '-O', 'json', '-q'], { input: text(join(ROOT, GVCF)) }),
