@@ -6,17 +6,19 @@ import { type PgxKb, loadPgxKb } from '../pgx/kb.js';
 import { pgxMatcher } from '../pgx/matcher.js';
 import { AbsentTally } from '../pgx/absent.js';
 import { byDrugColumns, byDrugRows } from '../pgx/by-drug.js';
-import { pgxSamples } from '../pgx/germline.js';
+import { type PgxSample, pgxSamples } from '../pgx/germline.js';
 import { pgxTsvColumns, toTsvRow, type PgxResult } from '../pgx/result.js';
 import { type PgxFlags, PgxRun } from '../pgx/run.js';
 import { matchRecord } from '../commands/annotate.js';
 import { createSink, outputType } from '../sink/create.js';
 import { countProduced } from '../summary.js';
-import type { Build } from '../types.js';
-import { addCommonOptions, parseCommon } from './options.js';
+import type { RunMeta, Sink } from '../sink/types.js';
+import type { Build, Summary } from '../types.js';
+import { eachInput } from './multi.js';
+import { addCommonOptions, type CommonOptions, parseCommon } from './options.js';
 import { addPairOptions, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
-import { say, startSession, withOutput } from './session.js';
+import { type InputPart, loadOnce, say, startSession, withOutput } from './session.js';
 
 /** The PGx calling options, shared with `report`. */
 export function addPgxOptions(cmd: Command): Command {
@@ -42,61 +44,99 @@ export function pgxFlags(raw: Record<string, unknown>): PgxFlags {
   };
 }
 
+/**
+ * --outside-calls with several inputs is refused: each input's run would read the whole file, warning
+ * of the other inputs' samples and counting the file's own problems once per input.
+ */
+export function outsideCallsOfOne(inputs: readonly string[], raw: Record<string, unknown>): void {
+  if (inputs.length > 1 && typeof raw.outsideCalls === 'string') {
+    throw new UsageError(`--outside-calls takes one input (${inputs.length} given): run once per input and combine the outputs with vcfact merge`);
+  }
+}
+
 export function registerPgx(program: Command): void {
   const cmd = program
     .command('pgx')
     .description('star-allele diplotypes, phenotypes and CPIC drug recommendations: one row per sample × gene')
-    .argument('[input]', "VCF (plain, gzip or BGZF), or '-' for stdin");
+    .argument('[input...]', "VCF (plain, gzip or BGZF), or '-' for stdin; several are read in turn into one output");
   addPgxOptions(addPairOptions(addCommonOptions(cmd)))
     .option('--by-drug', 'one row per sample × drug recommendation instead of per gene')
-    .action((input: string | undefined, raw: Record<string, unknown>) =>
+    .action((inputs: string[], raw: Record<string, unknown>) =>
       run(async () => {
         const opts = parseCommon(raw);
-        const type = outputType(opts.outputType, opts.output);
-        let pkb: PgxKb | undefined;
-        const s = await startSession('pgx', input, opts, (kb) => {
-          pkb = loadPgxKb(kb.dir);
-          return [pgxMatcher(pkb)];
-        });
-        const flags = pgxFlags(raw);
-        const who = pgxSamples(s.run.header, s.run.samples, resolveRoles(s.run.header, s.run.samples, raw as RoleOptions), flags, s.run.file);
-        if (who.refusal !== undefined) throw new UsageError(who.refusal);
-        if (who.notice !== undefined) say(opts, who.notice);
-        const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file);
-        const byDrug = raw.byDrug === true;
-        const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
-        const summary = s.run.summary;
-        await withOutput(s, sink, async () => {
-          const build = (): Build => s.run.build() ?? 'GRCh38';
-          for await (const rec of s.records) {
-            pgx.add(rec);
-            summary.matched += matchRecord(rec, s.run.header, s.matchers, build()).length;
-          }
-          if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
-          // Per gene: each sample's rows as soon as they are called (memory does not grow with the
-          // cohort). By drug: rows are grouped across samples, so they wait for all of them.
-          const forDrugs: PgxResult[] = [];
-          const absent = new AbsentTally(pkb as PgxKb);
-          for (const sample of who.samples) {
-            const results = pgx.results(sample);
-            for (const r of results) {
-              absent.add(r);
-              countProduced(summary, r.call_quality === 'not-called' ? 'not_called' : 'called');
-            }
-            if (byDrug) forDrugs.push(...results);
-            else for (const r of results) await sink.write(toTsvRow(r));
-            if (!byDrug) summary.results += results.length;
-          }
-          if (byDrug) {
-            const rows = byDrugRows(forDrugs);
-            for (const row of rows) await sink.write(row);
-            summary.results += rows.length;
-          }
-          const notice = flags.missingAsRef ? undefined : absent.notice();
-          if (notice !== undefined) say(opts, `note: ${notice}`);
-          await sink.finish(s.meta(), s.warnings.list(), summary);
-        });
-        s.end(summary);
+        outsideCallsOfOne(inputs, raw);
+        await eachInput(inputs, opts, outputType(opts.outputType, opts.output), raw as RoleOptions, (input, o, part) => callPgx(input, o, raw, part));
       }),
     );
+}
+
+/** One input's pgx run (a part of a multi-input run writes its own NDJSON: multi.ts). */
+async function callPgx(input: string | undefined, opts: CommonOptions, raw: Record<string, unknown>, part?: InputPart): Promise<RunMeta> {
+  const type = outputType(opts.outputType, opts.output);
+  let pkb: PgxKb | undefined;
+  const s = await startSession(
+    'pgx',
+    input,
+    opts,
+    (kb) => {
+      pkb = loadOnce(part, 'pgx', () => loadPgxKb(kb.dir));
+      return [pgxMatcher(pkb)];
+    },
+    part,
+  );
+  const flags = pgxFlags(raw);
+  const who = pgxSamples(s.run.header, s.run.samples, resolveRoles(s.run.header, s.run.samples, raw as RoleOptions, part !== undefined), flags, s.run.file);
+  if (who.refusal !== undefined) throw new UsageError(who.refusal);
+  if (who.notice !== undefined) say(opts, who.notice);
+  const pgx = new PgxRun(pkb as PgxKb, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file);
+  const byDrug = raw.byDrug === true;
+  const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
+  const summary = s.run.summary;
+  await withOutput(s, sink, async () => {
+    const build = (): Build => s.run.build() ?? 'GRCh38';
+    for await (const rec of s.records) {
+      pgx.add(rec);
+      summary.matched += matchRecord(rec, s.run.header, s.matchers, build()).length;
+    }
+    if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
+    const absent = await writeResults(who.samples, { pgx, pkb: pkb as PgxKb, sink, summary, byDrug });
+    const notice = flags.missingAsRef ? undefined : absent;
+    // One of several inputs: the note says which.
+    if (notice !== undefined) say(opts, `note: ${part ? `${s.run.file}: ` : ''}${notice}`);
+    await sink.finish(s.meta(), s.warnings.list(), summary);
+  });
+  s.end(summary);
+  return s.meta();
+}
+
+interface Writing {
+  pgx: PgxRun;
+  pkb: PgxKb;
+  sink: Sink;
+  summary: Summary;
+  byDrug: boolean;
+}
+
+/** Writes the results and counts them; returns the notice when most definition positions were absent. */
+async function writeResults(samples: readonly PgxSample[], { pgx, pkb, sink, summary, byDrug }: Writing): Promise<string | undefined> {
+  // Per gene: each sample's rows as soon as they are called (memory does not grow with the
+  // cohort). By drug: rows are grouped across samples, so they wait for all of them.
+  const forDrugs: PgxResult[] = [];
+  const absent = new AbsentTally(pkb);
+  for (const sample of samples) {
+    const results = pgx.results(sample);
+    for (const r of results) {
+      absent.add(r);
+      countProduced(summary, r.call_quality === 'not-called' ? 'not_called' : 'called');
+    }
+    if (byDrug) forDrugs.push(...results);
+    else for (const r of results) await sink.write(toTsvRow(r));
+    if (!byDrug) summary.results += results.length;
+  }
+  if (byDrug) {
+    const rows = byDrugRows(forDrugs);
+    for (const row of rows) await sink.write(row);
+    summary.results += rows.length;
+  }
+  return absent.notice();
 }

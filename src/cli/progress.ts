@@ -17,6 +17,8 @@ export interface ProgressState {
   elapsedMs: number;
   records: number;
   candidates: number;
+  /** In a run over several inputs: which one is being read ('input 2/5 b.vcf.gz'). */
+  part?: string;
 }
 
 /** Before this much time the rate is too young to tell the time left. */
@@ -64,12 +66,13 @@ export function progressText(s: ProgressState, bar: (fraction: number) => string
   const rate = Math.round(s.records / Math.max(s.elapsedMs / 1000, 0.001));
   const counts = `${n(s.records)} records (${n(rate)}/s), ${n(s.candidates)} near KB sites`;
   const f = readFraction(s);
-  if (f === undefined || s.total === undefined) return `vcfact: ${counts}`;
+  const head = s.part === undefined ? 'vcfact:' : `vcfact: ${s.part} ·`;
+  if (f === undefined || s.total === undefined) return `${head} ${counts}`;
   const of = s.unit === 'bytes' ? formatSize(s.total) : `${n(s.total)} index regions`;
   const eta = etaSeconds(s);
   const left = eta === undefined ? '' : `, ETA ${formatDuration(eta)}`;
   const drawn = bar(f);
-  return `vcfact: ${drawn ? `${drawn} ` : ''}${Math.floor(f * 100)}% of ${of}${left} · ${counts}`;
+  return `${head} ${drawn ? `${drawn} ` : ''}${Math.floor(f * 100)}% of ${of}${left} · ${counts}`;
 }
 
 export class Progress {
@@ -81,6 +84,7 @@ export class Progress {
   constructor(
     private readonly meter: InputMeter,
     private readonly summary: Summary,
+    private readonly part?: string,
   ) {
     this.bar = new cliProgress.SingleBar({
       stream: process.stderr,
@@ -117,7 +121,7 @@ export class Progress {
 
   state(now = Date.now()): ProgressState {
     const { done, total, unit } = this.meter;
-    return { done, doneAtStart: this.doneAtStart, total, unit, elapsedMs: now - this.started, records: this.summary.records, candidates: this.summary.candidates };
+    return { done, doneAtStart: this.doneAtStart, total, unit, elapsedMs: now - this.started, records: this.summary.records, candidates: this.summary.candidates, ...(this.part !== undefined ? { part: this.part } : {}) };
   }
 
   /** Clears the line (cli-progress's redraw timer keeps the process alive until then). */

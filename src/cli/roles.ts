@@ -32,13 +32,16 @@ export function checkTumorType(kb: CancerKb, opts: RoleOptions): void {
   throw new UsageError(`--tumor-type '${opts.tumorType}' is not a disease, DOID or TCGA code the knowledge base knows${closest}`);
 }
 
-/** Indices into the selected samples; a named sample that is not selected is a usage error. */
-export function resolveRoles(header: VcfHeader, selected: readonly string[], opts: RoleOptions): { tumor?: number; normal?: number } {
+/**
+ * Indices into the selected samples; a named sample that is not selected is a usage error, except in
+ * one of several inputs (`several`), where it belongs to the input that has it (checked in inputs.ts).
+ */
+export function resolveRoles(header: VcfHeader, selected: readonly string[], opts: RoleOptions, several = false): { tumor?: number; normal?: number } {
   const find = (name: string | undefined, flag: string, fromHeader: boolean): number | undefined => {
     if (name === undefined) return undefined;
     const i = selected.indexOf(name);
     if (i >= 0) return i;
-    if (fromHeader) return undefined;
+    if (fromHeader || several) return undefined;
     throw new UsageError(`${flag} ${name} is not among the VCF's (selected) samples: ${selected.join(', ') || '(none)'}`);
   };
   const tumor = find(opts.tumor, '--tumor', false) ?? find(header.tumorSample, '##tumor_sample', true);

@@ -41,6 +41,34 @@ export interface Session {
   end(summary: Summary): void;
 }
 
+/**
+ * One input of a multi-input run (src/cli/multi.ts): its place, for the progress line, and what its
+ * inputs share, loaded once (the knowledge base, the user tables, each command's KB domains).
+ */
+export interface InputPart {
+  index: number;
+  of: number;
+  loaded: Map<string, unknown>;
+}
+
+/** `load()`, or for a part of a multi-input run what an earlier input loaded under `key`. */
+export function loadOnce<T>(part: InputPart | undefined, key: string, load: () => T): T {
+  if (part === undefined) return load();
+  if (!part.loaded.has(key)) part.loaded.set(key, load());
+  return part.loaded.get(key) as T;
+}
+
+/** The end of a run on stderr: the tally of each repeated warning, the notes, and the summary line. */
+export function sayEnd(opts: CommonOptions, warnings: readonly WarningEntry[], summary: Summary, notes: ReturnType<Session['notes']>): void {
+  const label = paint('yellow', 'warning');
+  for (const w of warnings) if (w.count > 1) say(opts, `${label}: ${w.kind}: ${w.count} times (first: ${describeAt(w.message, {})})`);
+  const unevaluated = Number(notes.matchers.cancer?.consequence_level_unevaluated ?? 0);
+  if (unevaluated > 0) say(opts, `note: ${unevaluated} gene- and protein-level cancer biomarkers were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
+  const proteinRows = Number(notes.matchers.tables?.protein_rows_unevaluated ?? 0);
+  if (proteinRows > 0) say(opts, `note: ${proteinRows} protein rows of the user tables were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
+  say(opts, summaryLine(summary, notes.access === 'index'));
+}
+
 /** A line on stderr for the user (not under -q). */
 export function say(opts: CommonOptions, text: string): void {
   if (!opts.quiet) process.stderr.write(`vcfact: ${text}\n`);
@@ -51,11 +79,12 @@ export async function startSession(
   inputArg: string | undefined,
   opts: CommonOptions,
   matchers: (kb: KbDir, tables: LocalTable[]) => Matcher[],
+  part?: InputPart,
 ): Promise<Session> {
   const input = assertInputGiven(inputArg);
-  const kb = openKb(opts.kb);
+  const kb = loadOnce(part, 'kb', () => openKb(opts.kb));
   // Every table is checked whole before the input is opened.
-  const tables = loadTables(opts.tables);
+  const tables = loadOnce(part, 'tables', () => loadTables(opts.tables));
   const label = paint('yellow', 'warning');
   // A warning while the progress line is up is written in its place (the line comes back below it).
   let progress: Progress | undefined;
@@ -76,7 +105,8 @@ export async function startSession(
   // Ctrl-C or a kill: drop the temp file behind -o; an existing output stays as it was.
   const release = onInterrupt(() => out.abort());
   // Only on a terminal: never in a pipe or a log file.
-  if (opts.progress && !opts.quiet && process.stderr.isTTY) progress = new Progress(meter, run.summary);
+  if (opts.progress && !opts.quiet && process.stderr.isTTY) progress = new Progress(meter, run.summary, part && `input ${part.index + 1}/${part.of} ${run.file}`);
+  const notes = (): ReturnType<Session['notes']> => ({ access: run.access, matchers: Object.fromEntries(ms.flatMap((m) => (m.notes ? [[m.name, m.notes()]] : []))) });
   const meta = (): RunMeta => ({
     schema_version: SCHEMA_VERSION,
     tool: { ...TOOL },
@@ -98,14 +128,10 @@ export async function startSession(
     records: untilClosed(buildChecked(progress ? progress.over(run.records) : run.records, run, tables), out),
     items: buildChecked(run.items, run, tables),
     meta,
-    notes: () => ({ access: run.access, matchers: Object.fromEntries(ms.flatMap((m) => (m.notes ? [[m.name, m.notes()]] : []))) }),
+    notes,
     end(summary) {
-      for (const w of warnings.list()) if (w.count > 1) say(opts, `${label}: ${w.kind}: ${w.count} times (first: ${describeAt(w.message, {})})`);
-      const unevaluated = Number(ms.find((m) => m.name === 'cancer')?.notes?.().consequence_level_unevaluated ?? 0);
-      if (unevaluated > 0) say(opts, `note: ${unevaluated} gene- and protein-level cancer biomarkers were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
-      const proteinRows = Number(ms.find((m) => m.name === 'tables')?.notes?.().protein_rows_unevaluated ?? 0);
-      if (proteinRows > 0) say(opts, `note: ${proteinRows} protein rows of the user tables were not evaluated: the input carries no VEP CSQ or SnpEff ANN consequence`);
-      say(opts, summaryLine(summary, run.access === 'index'));
+      // A part of a multi-input run: the whole run's end is said once, after the last input (multi.ts).
+      if (part === undefined) sayEnd(opts, warnings.list(), summary, notes());
     },
   };
 }
