@@ -6,6 +6,7 @@ import { type Domains, loadDomains, matchersFor } from '../match/registry.js';
 import { annotateOutputType, createSink } from '../sink/create.js';
 import { annotateToVcf } from './annotate-vcf.js';
 import { withFieldsText } from '../tables/fields.js';
+import type { Row } from '../types.js';
 import { addCommonOptions, addTableOption, parseCommon } from './options.js';
 import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
@@ -38,7 +39,8 @@ export function registerAnnotate(program: Command): void {
       await withOutput(s, sink, async () => {
         const inputs = { records: s.records, header: s.run.header, build: () => s.run.build() ?? 'GRCh38', matchers: s.matchers, samples: s.run.samples, policy, mode } as const;
         // TSV: a user table's other columns in one `fields` cell (src/tables/fields.ts).
-        await annotate(inputs, (row) => sink.write(type === 'tsv' ? withFieldsText(row) : row), summary);
+        const prep = type === 'tsv' ? withFieldsText : (row: Row): Row => row;
+        await annotate(inputs, { row: (row) => sink.write(prep(row)), block: (b) => sink.writeBlock({ ...b, templates: b.templates.map(prep) }) }, summary);
         await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
       });
       s.end(summary);
