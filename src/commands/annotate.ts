@@ -6,8 +6,9 @@ import { groupFeatures } from '../cancer/evidence-summary.js';
 import { splitRecord } from '../normalize/split.js';
 import { countProduced } from '../summary.js';
 import { blockRows, CARRIER_CELL, type CarrierCells, forEachRow, type RowBlock, rowOf } from '../sink/row-block.js';
-import type { Build, Call, FeatureGroup, Match, Matcher, Row, RowPolicy, SplitVariant, Summary, VcfHeader, VcfRecord } from '../types.js';
-import { carries, gtText, zygosity } from '../vcf/genotype.js';
+import type { Build, FeatureGroup, Match, Matcher, Row, RowPolicy, SplitVariant, Summary, VcfHeader, VcfRecord } from '../types.js';
+import { carries, gtText, packedMayCarry, zygosity } from '../vcf/genotype.js';
+import { pickCalls } from '../vcf/sample-calls.js';
 
 const LEAD = ['sample', 'chrom', 'pos', 'ref', 'alt', 'gt', 'zygosity', 'vaf', 'dp', 'filter', 'kb', 'gene', 'feature', 'match', 'rsid', 'alleles', 'function'] as const;
 
@@ -73,10 +74,11 @@ const NO_SAMPLE: CarrierCells = { sample: '', gt: '', zygosity: '', vaf: undefin
 function carriersOf(v: SplitVariant, samples: readonly string[], policy: RowPolicy): CarrierCells[] {
   if (samples.length === 0) return [NO_SAMPLE];
   const out: CarrierCells[] = [];
-  const calls = v.record.calls;
+  // A cohort read packed: only the samples whose GT may carry this ALT get a Call built.
+  const calls = pickCalls(v.record, (code) => packedMayCarry(code, v.altIndex)) ?? v.record.calls;
   for (let i = 0; i < calls.length; i++) {
-    const call = calls[i] as Call;
-    if (policy.skipSamples?.has(i) || !carries(call, v.altIndex)) continue;
+    const call = calls[i];
+    if (call === undefined || policy.skipSamples?.has(i) || !carries(call, v.altIndex)) continue;
     out.push({ sample: samples[i] ?? '', gt: gtText(call), zygosity: zygosity(call, v.altIndex), vaf: round(call.vaf?.[v.altIndex - 1]), dp: call.dp });
   }
   return out;
