@@ -213,6 +213,8 @@ export interface RowPolicy {
   /** Holds rows whose items need other variants in the same sample; released at the end of the input. */
   gate?: {
     see(sample: string, matches: readonly Match[]): void;
+    /** False when a row of these items is never held (admit would say true for every sample). */
+    holds(items: readonly Match[]): boolean;
     admit(sample: string, items: Match[], make: (items: Match[]) => Row): boolean;
     release(): Row[];
   };

@@ -29,8 +29,17 @@ export const EVIDENCE_COLUMNS = [
 
 export type RowMode = 'features' | 'evidence';
 
-function round(v: number | undefined, digits = 4): number | undefined {
-  return v === undefined || !Number.isFinite(v) ? undefined : Number(v.toFixed(digits));
+/** VAFs as the output shows them, rounded once each: a cohort's are few distinct fractions of depths. */
+const rounded = new Map<number, number>();
+
+function round(v: number | undefined): number | undefined {
+  if (v === undefined || !Number.isFinite(v)) return undefined;
+  let r = rounded.get(v);
+  if (r === undefined) {
+    if (rounded.size >= 4096) rounded.clear();
+    rounded.set(v, (r = Number(v.toFixed(4))));
+  }
+  return r;
 }
 
 export function filterText(rec: VcfRecord): string {
@@ -96,10 +105,13 @@ export function variantBlock(v: SplitVariant, matches: Match[], samples: readonl
   const templates = groups.map((g) => template(v, g, g, policy));
   const gate = policy.gate;
   if (!gate) return { templates, carriers };
+  // Only rows of items that combine variants can be held: the other groups need no asking.
+  const gated = groups.flatMap((g, t) => (gate.holds(g.items) ? [t] : []));
   let held: Uint8Array | undefined;
   carriers.forEach((carrier, c) => {
     gate.see(carrier.sample, matches);
-    groups.forEach((g, t) => {
+    gated.forEach((t) => {
+      const g = groups[t] as FeatureGroup;
       const make = (items: Match[]): Row => rowOf(items === g.items ? (templates[t] as Row) : template(v, g, { ...g, items }, policy), carrier);
       if (!gate.admit(carrier.sample, g.items, make)) (held ??= new Uint8Array(carriers.length * groups.length))[c * groups.length + t] = 1;
     });
