@@ -113,6 +113,20 @@ export function jsonParts(template: Result, style: JsonStyle): JsonPart[] {
   return parts;
 }
 
+/** JSON text of carrier cells by value: a cohort's carriers share few distinct genotypes and sample names. */
+const jsonOfText = new Map<string, string>();
+
+/** JSON.stringify(v) of a carrier cell (a string or a number). */
+function cellJson(v: string | number): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  let text = jsonOfText.get(v);
+  if (text === undefined) {
+    if (jsonOfText.size >= 1 << 16) jsonOfText.clear();
+    jsonOfText.set(v, (text = JSON.stringify(v)));
+  }
+  return text;
+}
+
 /** The object's text for one carrier; equals the style's text of rowOf(template, carrier). */
 export function jsonRow(parts: readonly JsonPart[], carrier: CarrierCells, style: JsonStyle): string {
   let body = '';
@@ -122,7 +136,7 @@ export function jsonRow(parts: readonly JsonPart[], carrier: CarrierCells, style
     else {
       const v = carrier[p.key];
       if (v === undefined) continue;
-      text = p.prefix + JSON.stringify(v);
+      text = p.prefix + cellJson(v);
     }
     body = body === '' ? text : body + style.sep + text;
   }
