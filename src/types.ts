@@ -208,11 +208,13 @@ export type Row = Record<string, unknown>;
 export interface RowPolicy {
   /** Sample indices (into the selected samples) that get no rows, e.g. the normal of a pair. */
   skipSamples?: ReadonlySet<number>;
-  /** The domain's fields of one sample's row of one feature group (at release, a subset of its items). */
-  fields?(v: SplitVariant, group: FeatureGroup, sample: number): Row | undefined;
+  /** The domain's fields of a feature group's rows (at release, of a subset of its items); every carrier shares them. */
+  fields?(v: SplitVariant, group: FeatureGroup): Row | undefined;
   /** Holds rows whose items need other variants in the same sample; released at the end of the input. */
   gate?: {
     see(sample: string, matches: readonly Match[]): void;
+    /** False when a row of these items is never held (admit would say true for every sample). */
+    holds(items: readonly Match[]): boolean;
     admit(sample: string, items: Match[], make: (items: Match[]) => Row): boolean;
     release(): Row[];
   };

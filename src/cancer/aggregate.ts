@@ -90,6 +90,11 @@ export class ProfileGate<T> {
     for (const m of matches) if (m.kb === 'cancer') set.add(Number(cancerExtra(m).civic_variant_id));
   }
 
+  /** Whether a row of these items may be held: one of them belongs to a profile that combines variants. */
+  holds(items: readonly Match[]): boolean {
+    return items.some((m) => m.kb === 'cancer' && cancerExtra(m).profile_parts.length > 0);
+  }
+
   /** True when every item can go out now (the caller writes make(items)); else the row is held. */
   admit(sample: string, items: Match[], make: (items: Match[]) => T): boolean {
     if (items.every((m) => this.ready(sample, m))) return true;

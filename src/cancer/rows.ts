@@ -29,14 +29,10 @@ export function cancerRowPolicy(kb: CancerKb, roles: Partial<SampleRoles>, opts:
     const evidence = opts.nest ? { evidence: items.map((m, i) => ({ ...evidenceItem(m), ...(itemRelevance ? { relevance: itemRelevance[i] } : {}) })) } : {};
     return { ...summarizeEvidence(items), ...(relevance ? { relevance } : {}), ...germline, ...evidence };
   };
-  // The fields depend on the variant and the group only, so every carrier of a cohort shares them.
-  const shared = new WeakMap<FeatureGroup, Row | undefined>();
   return {
     skipSamples: new Set(normal !== undefined ? [normal] : []),
-    fields(v, group) {
-      if (!shared.has(group)) shared.set(group, build(v, group));
-      return shared.get(group);
-    },
+    // The fields depend on the variant and the group only: annotate asks once per variant × feature.
+    fields: build,
     gate: new ProfileGate<Row>(kb),
   };
 }

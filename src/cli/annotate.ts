@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import type { KbDir } from '../kb/load.js';
 import type { RowType, RunMeta } from '../sink/types.js';
 import type { LocalTable } from '../tables/types.js';
-import type { Matcher } from '../types.js';
+import type { Matcher, Row } from '../types.js';
 import { eachInput } from './multi.js';
 import { addCommonOptions, addTableOption, type CommonOptions, parseCommon } from './options.js';
 import { addRoleOptions, checkTumorType, type RoleOptions, resolveRoles } from './roles.js';
@@ -57,7 +57,8 @@ async function callAnnotate(input: string | undefined, opts: CommonOptions, raw:
   await withOutput(s, sink, async () => {
     const inputs = { records: s.records, header: s.run.header, build: () => s.run.build() ?? 'GRCh38', matchers: s.matchers, samples: s.run.samples, policy, mode } as const;
     // TSV: a user table's other columns in one `fields` cell (src/tables/fields.ts).
-    await annotate(inputs, (row) => sink.write(type === 'tsv' ? withFieldsText(row) : row), summary);
+    const prep = type === 'tsv' ? withFieldsText : (row: Row): Row => row;
+    await annotate(inputs, { row: (row) => sink.write(prep(row)), block: (b) => sink.writeBlock({ ...b, templates: b.templates.map(prep) }) }, summary);
     await sink.finish(s.meta(), s.warnings.list(), { ...summary, ...s.notes() });
   });
   s.end(summary);

@@ -5,8 +5,10 @@
 import { groupFeatures } from '../cancer/evidence-summary.js';
 import { splitRecord } from '../normalize/split.js';
 import { countProduced } from '../summary.js';
+import { blockRows, CARRIER_CELL, type CarrierCells, forEachRow, type RowBlock, rowOf } from '../sink/row-block.js';
 import type { Build, FeatureGroup, Match, Matcher, Row, RowPolicy, SplitVariant, Summary, VcfHeader, VcfRecord } from '../types.js';
-import { carries, gtText, zygosity } from '../vcf/genotype.js';
+import { carries, gtText, packedMayCarry, zygosity } from '../vcf/genotype.js';
+import { pickCalls } from '../vcf/sample-calls.js';
 
 const LEAD = ['sample', 'chrom', 'pos', 'ref', 'alt', 'gt', 'zygosity', 'vaf', 'dp', 'filter', 'kb', 'gene', 'feature', 'match', 'rsid', 'alleles', 'function'] as const;
 
@@ -27,8 +29,17 @@ export const EVIDENCE_COLUMNS = [
 
 export type RowMode = 'features' | 'evidence';
 
-function round(v: number | undefined, digits = 4): number | undefined {
-  return v === undefined || !Number.isFinite(v) ? undefined : Number(v.toFixed(digits));
+/** VAFs as the output shows them, rounded once each: a cohort's are few distinct fractions of depths. */
+const rounded = new Map<number, number>();
+
+function round(v: number | undefined): number | undefined {
+  if (v === undefined || !Number.isFinite(v)) return undefined;
+  let r = rounded.get(v);
+  if (r === undefined) {
+    if (rounded.size >= 4096) rounded.clear();
+    rounded.set(v, (r = Number(v.toFixed(4))));
+  }
+  return r;
 }
 
 export function filterText(rec: VcfRecord): string {
@@ -49,42 +60,68 @@ export function rowGroups(matches: readonly Match[], mode: RowMode): FeatureGrou
 }
 
 /** A group's own fields: the cancer policy's, a PGx match's extra, or a table row's other columns under `fields`. */
-function ownFields(v: SplitVariant, g: FeatureGroup, group: FeatureGroup, index: number, policy: RowPolicy): Row | undefined {
-  if (g.kb === 'cancer') return policy.fields?.(v, group, index);
+function ownFields(v: SplitVariant, g: FeatureGroup, group: FeatureGroup, policy: RowPolicy): Row | undefined {
+  if (g.kb === 'cancer') return policy.fields?.(v, group);
   const extra = (g.items[0] as Match).extra;
   return isTableMatch(g) ? { fields: extra } : extra;
 }
 
-/** The samples carrying this ALT (index, row head); a sites-only input gives one with no sample. */
-function carriersOf(v: SplitVariant, samples: readonly string[], policy: RowPolicy): { index: number; head: Row }[] {
+/** The row of `group` (a group `g` or a subset of its items) with its carrier cells left open. */
+function template(v: SplitVariant, g: FeatureGroup, group: FeatureGroup, policy: RowPolicy): Row {
   const rec = v.record;
-  const base = { chrom: rec.chrom, pos: v.pos, ref: v.ref, alt: v.alt, filter: filterText(rec) };
-  if (samples.length === 0) return [{ index: -1, head: { sample: '', ...base, gt: '', zygosity: '', vaf: undefined, dp: undefined } }];
-  const out: { index: number; head: Row }[] = [];
-  rec.calls.forEach((call, i) => {
-    if (policy.skipSamples?.has(i) || !carries(call, v.altIndex)) return;
-    out.push({ index: i, head: { sample: samples[i] ?? '', ...base, gt: gtText(call), zygosity: zygosity(call, v.altIndex), vaf: round(call.vaf?.[v.altIndex - 1]), dp: call.dp } });
-  });
+  const own = ownFields(v, g, group, policy);
+  return {
+    sample: CARRIER_CELL, chrom: rec.chrom, pos: v.pos, ref: v.ref, alt: v.alt, filter: filterText(rec),
+    gt: CARRIER_CELL, zygosity: CARRIER_CELL, vaf: CARRIER_CELL, dp: CARRIER_CELL,
+    kb: g.kb, gene: g.gene, feature: g.feature, match: g.match, ...own,
+  };
+}
+
+const NO_SAMPLE: CarrierCells = { sample: '', gt: '', zygosity: '', vaf: undefined, dp: undefined };
+
+/** The cells of the samples carrying this ALT; a sites-only input gives one carrier with no sample. */
+function carriersOf(v: SplitVariant, samples: readonly string[], policy: RowPolicy): CarrierCells[] {
+  if (samples.length === 0) return [NO_SAMPLE];
+  const out: CarrierCells[] = [];
+  // A cohort read packed: only the samples whose GT may carry this ALT get a Call built.
+  const calls = pickCalls(v.record, (code) => packedMayCarry(code, v.altIndex)) ?? v.record.calls;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    if (call === undefined || policy.skipSamples?.has(i) || !carries(call, v.altIndex)) continue;
+    out.push({ sample: samples[i] ?? '', gt: gtText(call), zygosity: zygosity(call, v.altIndex), vaf: round(call.vaf?.[v.altIndex - 1]), dp: call.dp });
+  }
   return out;
 }
 
-/** The rows of one split variant: each carrying sample × each group. */
-export function variantRows(v: SplitVariant, matches: Match[], samples: readonly string[], policy: RowPolicy = {}, mode: RowMode = 'features'): Row[] {
-  const rows: Row[] = [];
+/**
+ * The rows of one split variant, each carrying sample × each group, as a block: each group's row
+ * once, its carrier cells open (src/sink/row-block.ts). Rows the policy's gate holds back are
+ * marked held; the gate makes them at its release.
+ */
+export function variantBlock(v: SplitVariant, matches: Match[], samples: readonly string[], policy: RowPolicy = {}, mode: RowMode = 'features'): RowBlock {
+  const carriers = carriersOf(v, samples, policy);
+  if (carriers.length === 0) return { templates: [], carriers };
   const groups = rowGroups(matches, mode);
-  for (const { index, head } of carriersOf(v, samples, policy)) {
-    const sample = String(head.sample);
-    policy.gate?.see(sample, matches);
-    for (const g of groups) {
-      const make = (items: Match[]): Row => {
-        const group = items === g.items ? g : { ...g, items };
-        const own = ownFields(v, g, group, index, policy);
-        return { ...head, kb: g.kb, gene: g.gene, feature: g.feature, match: g.match, ...own };
-      };
-      if (!policy.gate || policy.gate.admit(sample, g.items, make)) rows.push(make(g.items));
-    }
-  }
-  return rows;
+  const templates = groups.map((g) => template(v, g, g, policy));
+  const gate = policy.gate;
+  if (!gate) return { templates, carriers };
+  // Only rows of items that combine variants can be held: the other groups need no asking.
+  const gated = groups.flatMap((g, t) => (gate.holds(g.items) ? [t] : []));
+  let held: Uint8Array | undefined;
+  carriers.forEach((carrier, c) => {
+    gate.see(carrier.sample, matches);
+    gated.forEach((t) => {
+      const g = groups[t] as FeatureGroup;
+      const make = (items: Match[]): Row => rowOf(items === g.items ? (templates[t] as Row) : template(v, g, { ...g, items }, policy), carrier);
+      if (!gate.admit(carrier.sample, g.items, make)) (held ??= new Uint8Array(carriers.length * groups.length))[c * groups.length + t] = 1;
+    });
+  });
+  return held ? { templates, carriers, held } : { templates, carriers };
+}
+
+/** The rows of one split variant, one object each: each carrying sample × each group. */
+export function variantRows(v: SplitVariant, matches: Match[], samples: readonly string[], policy: RowPolicy = {}, mode: RowMode = 'features'): Row[] {
+  return blockRows(variantBlock(v, matches, samples, policy, mode));
 }
 
 /** Matches of one record under one build, per split ALT. */
@@ -107,18 +144,28 @@ export interface AnnotateInputs {
   mode: RowMode;
 }
 
-export async function annotate(inp: AnnotateInputs, emit: (row: Row) => Promise<void> | void, summary: Summary): Promise<void> {
-  const write = async (row: Row): Promise<void> => {
-    summary.results++;
-    countProduced(summary, String(row.kb));
-    await emit(row);
-  };
+/** Where annotate's rows go: blocks of a variant's rows, and single rows (those the gate held back). */
+export interface AnnotateOut {
+  block(block: RowBlock): Promise<void> | void;
+  row(row: Row): Promise<void> | void;
+}
+
+export async function annotate(inp: AnnotateInputs, out: AnnotateOut, summary: Summary): Promise<void> {
   for await (const rec of inp.records) {
     for (const { variant, matches } of matchRecord(rec, inp.header, inp.matchers, inp.build())) {
       summary.matched++;
-      for (const row of variantRows(variant, matches, inp.samples, inp.policy, inp.mode)) await write(row);
+      const block = variantBlock(variant, matches, inp.samples, inp.policy, inp.mode);
+      forEachRow(block, (_, t) => {
+        summary.results++;
+        countProduced(summary, String((block.templates[t] as Row).kb));
+      });
+      if (block.templates.length > 0) await out.block(block);
     }
   }
   // Rows of combined molecular profiles whose every part turned up in the same sample.
-  for (const row of inp.policy.gate?.release() ?? []) await write(row);
+  for (const row of inp.policy.gate?.release() ?? []) {
+    summary.results++;
+    countProduced(summary, String(row.kb));
+    await out.row(row);
+  }
 }

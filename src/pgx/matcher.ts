@@ -9,27 +9,34 @@ import { siteAllele, siteRef } from './site-allele.js';
 
 const MAX_NAMES = 3;
 
-export function pgxMatcher(kb: PgxKb): Matcher {
-  /** gene → position → alt → allele names using it (built on first use). */
-  let users: Map<string, Map<number, Map<string, string[]>>> | undefined;
-  const alleleUsers = (site: SiteRow, alt: string): string[] => {
-    if (!users) {
-      users = new Map();
-      for (const [gene, def] of kb.genes()) {
-        const byPos = new Map<number, Map<string, string[]>>();
-        for (const a of def.alleles) {
-          def.positions.forEach((pos, i) => {
-            if (!a.defined[i] || a.hap[i] === def.reference.hap[i]) return;
-            const m = byPos.get(pos) ?? new Map<string, string[]>();
-            m.set(a.hap[i] as string, [...(m.get(a.hap[i] as string) ?? []), a.name]);
-            byPos.set(pos, m);
-          });
-        }
-        users.set(gene, byPos);
-      }
+/** gene → position → alt → the names of the alleles defined by it, each list sorted. */
+type AlleleUsers = Map<string, Map<number, Map<string, string[]>>>;
+
+function buildUsers(kb: PgxKb): AlleleUsers {
+  const users: AlleleUsers = new Map();
+  for (const [gene, def] of kb.genes()) {
+    const byPos = new Map<number, Map<string, string[]>>();
+    for (const a of def.alleles) {
+      def.positions.forEach((pos, i) => {
+        const hap = a.hap[i] as string;
+        if (!a.defined[i] || hap === def.reference.hap[i]) return;
+        let m = byPos.get(pos);
+        if (!m) byPos.set(pos, (m = new Map()));
+        const list = m.get(hap);
+        if (list) list.push(a.name);
+        else m.set(hap, [a.name]);
+      });
     }
-    return [...(users.get(site.gene)?.get(site.pos)?.get(alt) ?? [])].sort(naturalCompare);
-  };
+    for (const m of byPos.values()) for (const list of m.values()) list.sort(naturalCompare);
+    users.set(gene, byPos);
+  }
+  return users;
+}
+
+export function pgxMatcher(kb: PgxKb): Matcher {
+  let users: AlleleUsers | undefined;
+  /** The allele names using `alt` at the site (a copy: each match keeps its own list). */
+  const alleleUsers = (site: SiteRow, alt: string): string[] => [...((users ??= buildUsers(kb)).get(site.gene)?.get(site.pos)?.get(alt) ?? [])];
   const fn = (gene: string, name: string): string | undefined => kb.phenotypes().get(gene)?.alleles[name]?.[0];
 
   return {

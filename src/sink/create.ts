@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { JsonSink } from './json.js';
 import { NdjsonSink } from './ndjson.js';
 import { TsvSink } from './tsv.js';
-import { OUTPUT_TYPES, type OutputType, type RowType, type RunMeta, type Sink, type TextOut } from './types.js';
+import { OUTPUT_TYPES, type OutputType, type RowType, type RowSink, type RunMeta, type TextOut } from './types.js';
 
 /** The output type of annotate, the one command that can also write VCF. */
 export function annotateOutputType(explicit: string | undefined, path: string | undefined): OutputType {
@@ -32,7 +32,7 @@ export function outputType(explicit: string | undefined, path: string | undefine
   return type;
 }
 
-export function createSink(type: RowType, out: TextOut, columns: readonly string[], meta: () => RunMeta): Sink {
+export function createSink(type: RowType, out: TextOut, columns: readonly string[], meta: () => RunMeta): RowSink {
   switch (type) {
     case 'tsv':
       return new TsvSink(out, columns);

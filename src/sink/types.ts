@@ -1,6 +1,7 @@
 // One interface for every output format: results are written as they come, the summary last.
 import type { WarningEntry } from '../log.js';
 import type { Summary } from '../types.js';
+import type { RowBlock } from './row-block.js';
 
 /** The types every command writes, one result per row or object. */
 export type RowType = 'tsv' | 'json' | 'ndjson';
@@ -41,6 +42,12 @@ export interface Sink {
    * complete one (NDJSON: an error line; JSON: left unclosed; TSV: nothing can be said).
    */
   fail(failure: RunFailure): Promise<void> | void;
+}
+
+/** A sink of rows (tsv, json, ndjson) that also takes them in blocks sharing their feature cells (row-block.ts). */
+export interface RowSink extends Sink {
+  /** Writes blockRows(block), in order, as write() would write each. */
+  writeBlock(block: RowBlock): Promise<void>;
 }
 
 /** Where sinks put text: src/io/output.ts implements it for files (atomic) and stdout. */

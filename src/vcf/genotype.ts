@@ -175,6 +175,13 @@ export function packGt(str: string, s: number, e: number): number {
   return packed(a0, null, 1, phased, a0 === null ? 1 : 0);
 }
 
+/** Can the call packed as `code` carry ALT `altIndex`: a complex code may, a packed one when it is called and holds it. */
+export function packedMayCarry(code: number, altIndex: number): boolean {
+  if (code === PACK_COMPLEX) return true;
+  const mine = altIndex + 1;
+  return code >> 19 === 0 && ((code & 0xff) === mine || (((code >> 16) & 3) === 2 && ((code >> 8) & 0xff) === mine));
+}
+
 /** The largest allele index in a packed call (0 when none). */
 export function packedMaxAllele(code: number): number {
   return Math.max(code & 0xff, (code >> 8) & 0xff) - 1;

@@ -37,6 +37,18 @@ type OnBadGt = ((p: GtProblem, idx: number) => void) | undefined;
 /** The FORMAT keys a packed call is read from. */
 const PACK_KEYS = ['GT', 'PS'];
 
+/** Records read packed → builds the Calls of the samples whose packed code a filter accepts. */
+const pickers = new WeakMap<VcfRecord, (keep: (code: number) => boolean) => (Call | undefined)[]>();
+
+/**
+ * The Calls of the samples whose packed code (genotype.ts) `keep` accepts, built from the record's
+ * line without building the others' (annotate on a cohort needs only the carriers'), undefined for
+ * the rest; undefined when the record was not read packed (rec.calls was built up front).
+ */
+export function pickCalls(rec: VcfRecord, keep: (code: number) => boolean): (Call | undefined)[] | undefined {
+  return pickers.get(rec)?.(keep);
+}
+
 export class SampleCalls {
   private readonly nSelected: number;
   /** Sample column → slot in Call[] (-1 when not selected). */
@@ -125,6 +137,7 @@ export class SampleCalls {
       codes[k] = code;
     });
     setPackedCalls(rec, ps === undefined ? { codes } : { codes, ps });
+    pickers.set(rec, (keep) => this.build(v, rec, undefined, (k) => keep(codes[k] as number)));
     Object.defineProperty(rec, 'calls', {
       enumerable: true,
       configurable: true,
@@ -140,7 +153,15 @@ export class SampleCalls {
 
   /** Fills rec.calls. */
   private calls(v: ParsedLine, rec: VcfRecord, onBad: OnBadGt): void {
-    const calls: Call[] = new Array<Call>(this.nSelected);
+    const calls = this.build(v, rec, onBad);
+    // Samples whose columns were cut short still get a (missing) call.
+    for (let k = 0; k < calls.length; k++) if (calls[k] === undefined) calls[k] = { alleles: [null], phased: false, noCall: 'missing' };
+    rec.calls = calls as Call[];
+  }
+
+  /** The Calls of the selected samples (those `keep` accepts, by slot), undefined for the others and for columns cut short. */
+  private build(v: ParsedLine, rec: VcfRecord, onBad: OnBadGt, keep?: (k: number) => boolean): (Call | undefined)[] {
+    const calls = new Array<Call | undefined>(this.nSelected);
     const recordPass = rec.filter.length === 0 || (rec.filter.length === 1 && rec.filter[0] === 'PASS');
     const nAlts = rec.alts.length;
     const site = this.depth.site(rec.info, nAlts);
@@ -148,7 +169,7 @@ export class SampleCalls {
     const slot = this.slot;
     v.processFormatFields(this.keys, (str, ranges, idx) => {
       const k = slot[idx] as number;
-      if (k < 0) return;
+      if (k < 0 || (keep !== undefined && !keep(k))) return;
       const gt = checkedGt(str, ranges[0] as number, ranges[1] as number, nAlts, idx);
       if ('message' in gt) {
         onBad?.(gt, idx);
@@ -160,9 +181,7 @@ export class SampleCalls {
       if (this.extraKeys.length > 0) call.fields = this.extraFields(str, ranges);
       calls[k] = applyPolicy(call, this.policy, recordPass);
     });
-    // Samples whose columns were cut short still get a (missing) call.
-    for (let k = 0; k < calls.length; k++) if (calls[k] === undefined) calls[k] = { alleles: [null], phased: false, noCall: 'missing' };
-    rec.calls = calls;
+    return calls;
   }
 
   /** The keepFields FORMAT values of one sample, for splitRecord to remap. */

@@ -146,4 +146,18 @@ describe('ProfileGate (streaming annotate rows)', () => {
     expect(gate.release()).toEqual([]);
     expect(gate.admit('X', [{ kb: 'pgx', gene: 'G', feature: 'f', match: 'exact', extra: {} }], () => 'pgx row')).toBe(true);
   });
+
+  it('says which items may be held: those of a profile that combines variants, never a PGx match', async () => {
+    const { ProfileGate } = await import('../../src/cancer/aggregate.js');
+    const gate = new ProfileGate<string>(kb);
+    const ezh2 = matcher.match(sv('7', 148508727, 'T', 'A'), 'GRCh37');
+    // EZH2 Y646F's only item (EID4) belongs to the two-variant profile; BRAF V600E has single-variant items too.
+    expect(gate.holds(ezh2)).toBe(true);
+    const single = matcher.match(sv('7', 140453136, 'A', 'T'), 'GRCh37').filter((m) => (m.extra.profile_parts as unknown[]).length === 0);
+    expect(single.length).toBeGreaterThan(0);
+    expect(gate.holds(single)).toBe(false);
+    expect(gate.holds([{ kb: 'pgx', gene: 'G', feature: 'f', match: 'exact', extra: {} }])).toBe(false);
+    // Items it says are never held are admitted at once, whatever the sample has seen.
+    expect(gate.admit('NOBODY', single, () => 'row')).toBe(true);
+  });
 });
