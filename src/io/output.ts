@@ -113,6 +113,8 @@ export class FileOutput implements Output {
   private readonly stream: WriteStream;
   private failure: unknown;
   private finished = false;
+  private aborted = false;
+  private closing: Promise<void> | undefined;
 
   constructor(
     readonly name: string,
@@ -138,11 +140,17 @@ export class FileOutput implements Output {
   async close(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    this.closing = this.endAndRename();
+    await this.closing;
+  }
+
+  private async endAndRename(): Promise<void> {
     await new Promise<void>((resolve) => this.stream.end(() => resolve()));
     await this.closedStream();
-    if (this.failure) {
+    if (this.failure || this.aborted) {
       this.removeTmp();
-      throw writeError(this.name, this.failure);
+      if (this.failure) throw writeError(this.name, this.failure);
+      return;
     }
     try {
       renameSync(this.tmp, this.dest);
@@ -153,7 +161,13 @@ export class FileOutput implements Output {
   }
 
   async abort(): Promise<void> {
-    if (this.finished) return;
+    if (this.finished) {
+      // Interrupted while closing: the close must not rename the temp file, and the process must
+      // not die before the close has removed it (the signal handler awaits this).
+      this.aborted = true;
+      await this.closing?.catch(() => undefined);
+      return;
+    }
     this.finished = true;
     this.stream.destroy();
     await this.closedStream();

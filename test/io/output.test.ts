@@ -49,6 +49,22 @@ describe('openOutput to a file', () => {
     expect(readdirSync(dir)).toEqual(['out.tsv']);
   });
 
+  // A signal that arrives while the output is closing (the run's last bytes flushing) must still
+  // leave the old file and no temp file behind: the handler awaits abort, then the process dies.
+  it('an abort while closing keeps the old file and removes the temp file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'out.tsv');
+    writeFileSync(path, 'old\n');
+    const out = openOutput(path);
+    await out.write('x'.repeat(1 << 20));
+    const closing = out.close();
+    await out.abort();
+    expect(readdirSync(dir)).toEqual(['out.tsv']);
+    expect(readFileSync(path, 'utf8')).toBe('old\n');
+    await closing;
+    expect(readdirSync(dir)).toEqual(['out.tsv']);
+  });
+
   it('creates no file at all on abort when none existed', async () => {
     const dir = tempDir();
     const out = openOutput(join(dir, 'x.json'));
