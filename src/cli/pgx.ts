@@ -9,10 +9,8 @@ import { byDrugColumns, byDrugRows } from '../pgx/by-drug.js';
 import { pgxSamples } from '../pgx/germline.js';
 import { pgxTsvColumns, toTsvRow, type PgxResult } from '../pgx/result.js';
 import { type PgxFlags, PgxRun } from '../pgx/run.js';
-import { matchRecord } from '../commands/annotate.js';
 import { createSink, outputType } from '../sink/create.js';
 import { countProduced } from '../summary.js';
-import type { Build } from '../types.js';
 import { addCommonOptions, parseCommon } from './options.js';
 import { addPairOptions, type RoleOptions, resolveRoles } from './roles.js';
 import { run } from './run.js';
@@ -67,11 +65,8 @@ export function registerPgx(program: Command): void {
         const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
         const summary = s.run.summary;
         await withOutput(s, sink, async () => {
-          const build = (): Build => s.run.build() ?? 'GRCh38';
-          for await (const rec of s.records) {
-            pgx.add(rec);
-            summary.matched += matchRecord(rec, s.run.header, s.matchers, build()).length;
-          }
+          for await (const rec of s.records) pgx.add(rec);
+          summary.matched += pgx.matched;
           if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
           // Per gene: each sample's rows as soon as they are called (memory does not grow with the
           // cohort). By drug: rows are grouped across samples, so they wait for all of them.

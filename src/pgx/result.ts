@@ -4,7 +4,7 @@ import { callGene, type CallOptions, type GeneCall } from './call.js';
 import type { PgxCollector, SiteCall, SiteCalls } from './collect.js';
 import type { PhenotypeRow } from './kb-types.js';
 import type { GenotypeSource, PgxSample } from './germline.js';
-import type { PgxKb } from './kb.js';
+import type { GeneDef, PgxKb } from './kb.js';
 import type { OutsideCall } from './outside.js';
 import { fromOutside } from './outside-result.js';
 import { geneOutcome, type ResultMemo } from './result-memo.js';
@@ -173,6 +173,15 @@ function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: Phenoty
   return { result, lookups };
 }
 
+/** One gene's outcome called from the VCF for one sample (column `index`), reused through the memo when it can be. */
+export function vcfOutcome(kb: PgxKb, collector: PgxCollector, def: GeneDef, who: Pick<PgxSample, 'index' | 'name'>, opts: PgxRunOptions, memo?: ResultMemo): GeneOutcome {
+  return geneOutcome(memo, def.gene, () => collector.signature(def.gene, def.sites, who.index), who.name, () => {
+    const calls = collector.siteCalls(def.gene, def.sites, who.index);
+    return fromCall(who.name, callGene(def, calls, opts), calls, kb.phenotypes().get(def.gene), def.reference.name, collector.fillsMissing);
+  });
+}
+
+/** `called`: the sample's VCF outcomes by gene when already made (PgxRun makes them gene by gene for blocks of samples). */
 export function sampleResults(
   kb: PgxKb,
   collector: PgxCollector,
@@ -181,6 +190,7 @@ export function sampleResults(
   outside: readonly OutsideCall[],
   memo?: ResultMemo,
   warnings?: Warnings,
+  called?: ReadonlyMap<string, GeneOutcome>,
 ): PgxResult[] {
   const { index: sampleIdx, name: sample } = who;
   const phenos = kb.phenotypes();
@@ -195,12 +205,7 @@ export function sampleResults(
       outcomes.push(fromOutside(sample, oc, phenos.get(gene), def.reference.name, kb));
       continue;
     }
-    outcomes.push(
-      geneOutcome(memo, gene, () => collector.signature(gene, def.sites, sampleIdx), sample, () => {
-        const calls = collector.siteCalls(gene, def.sites, sampleIdx);
-        return fromCall(sample, callGene(def, calls, opts), calls, phenos.get(gene), def.reference.name, collector.fillsMissing);
-      }),
-    );
+    outcomes.push(called?.get(gene) ?? vcfOutcome(kb, collector, def, who, opts, memo));
   }
   for (const oc of outside) {
     if (kb.genes().has(oc.gene) || !wanted(oc.gene)) continue;
