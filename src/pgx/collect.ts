@@ -104,6 +104,8 @@ export class PgxCollector {
   private readonly buildOf: () => Build;
   /** Split variants (one per ALT) at a definition position: the summary's `matched`. */
   matched = 0;
+  /** Genes whose calls were written to since the owner last emptied it (outcomes made before are stale). */
+  readonly touched = new Set<string>();
 
   /** `build` may be a getter: a streaming run knows the build only from its first records. */
   constructor(
@@ -186,6 +188,7 @@ export class PgxCollector {
   }
 
   private cells(site: SiteRow): SiteCells {
+    this.touched.add(site.gene);
     let g = this.calls.get(site.gene);
     if (!g) this.calls.set(site.gene, (g = new Map()));
     let c = g.get(site.pos);

@@ -28,7 +28,7 @@ export class PgxRun {
 
   constructor(
     private readonly kb: PgxKb,
-    build: () => Build,
+    private readonly build: () => Build,
     samples: readonly string[],
     private readonly flags: PgxFlags,
     private readonly warnings: Warnings,
@@ -44,6 +44,7 @@ export class PgxRun {
 
   add(rec: VcfRecord): void {
     this.collector.add(rec);
+    this.blocks.read(rec.contig, rec.pos, this.build());
   }
 
   /** Split variants at a definition position so far (the summary's `matched`). */
