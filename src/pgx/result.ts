@@ -9,6 +9,7 @@ import type { OutsideCall } from './outside.js';
 import { fromOutside } from './outside-result.js';
 import { geneOutcome, type ResultMemo } from './result-memo.js';
 import { warnIfOutsideDisagrees } from './outside-check.js';
+import { sampleResult } from './result-row.js';
 import type { Warnings } from '../log.js';
 import { NO_RESULT, phenotypeOf, type Phenotype } from './phenotype.js';
 import { hlaStatuses, matchRecommendations, type LookupValues, type RecommendationHit } from './recommend.js';
@@ -87,17 +88,7 @@ export const pgxTsvColumns = [
   'note',
 ] as const;
 
-/** The suffix fromCall gives a position whose call the quality policy rejected. */
-const POLICY_NO_CALL = / \[(filter|min-dp|min-gq|min-vaf)\]$/;
-
-/**
- * The TSV row: the missing positions as a count (a gene can miss hundreds; their list is in JSON's
- * missing_sites) and how many of them the quality policy (--pass-only, --min-dp, …) turned into no-calls.
- */
-export function toTsvRow(r: PgxResult): Record<string, unknown> {
-  const byPolicy = r.missing_sites.filter((m) => POLICY_NO_CALL.test(m)).length;
-  return { ...r, missing_positions: r.missing_sites.length, policy_no_calls: byPolicy, drugs: [...new Set(r.recommendations.map((h) => h.drug))] };
-}
+export { toTsvRow } from './result-row.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -220,13 +211,7 @@ export function sampleResults(
   }
   const perOutcome = hits;
   const caveats = who.caveat ? [who.caveat] : [];
-  return outcomes.map((o, i) => ({
-    ...o.result,
-    note: [o.result.note, ...caveats].filter(Boolean).join('; '),
-    recommendations: perOutcome[i] as RecommendationHit[],
-    genotype_source: who.source,
-    caveats,
-  }));
+  return outcomes.map((o, i) => sampleResult(o.result, [o.result.note, ...caveats].filter(Boolean).join('; '), perOutcome[i] as RecommendationHit[], who.source, caveats));
 }
 
 /** Per outcome, the recommendations that involve its gene. */
