@@ -9,11 +9,10 @@ import { byDrugColumns, byDrugRows } from '../pgx/by-drug.js';
 import { type PgxSample, pgxSamples } from '../pgx/germline.js';
 import { pgxTsvColumns, toTsvRow, type PgxResult } from '../pgx/result.js';
 import { type PgxFlags, PgxRun } from '../pgx/run.js';
-import { matchRecord } from '../commands/annotate.js';
 import { createSink, outputType } from '../sink/create.js';
 import { countProduced } from '../summary.js';
 import type { RunMeta, Sink } from '../sink/types.js';
-import type { Build, Summary } from '../types.js';
+import type { Summary } from '../types.js';
 import { eachInput } from './multi.js';
 import { addCommonOptions, type CommonOptions, parseCommon } from './options.js';
 import { addPairOptions, type RoleOptions, resolveRoles } from './roles.js';
@@ -93,11 +92,8 @@ async function callPgx(input: string | undefined, opts: CommonOptions, raw: Reco
   const sink = createSink(type, s.out, byDrug ? byDrugColumns : pgxTsvColumns, s.meta);
   const summary = s.run.summary;
   await withOutput(s, sink, async () => {
-    const build = (): Build => s.run.build() ?? 'GRCh38';
-    for await (const rec of s.records) {
-      pgx.add(rec);
-      summary.matched += matchRecord(rec, s.run.header, s.matchers, build()).length;
-    }
+    for await (const rec of s.records) pgx.add(rec);
+    summary.matched += pgx.matched;
     if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
     const absent = await writeResults(who.samples, { pgx, pkb: pkb as PgxKb, sink, summary, byDrug });
     const notice = flags.missingAsRef ? undefined : absent;

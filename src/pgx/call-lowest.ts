@@ -59,9 +59,17 @@ function alleleList(def: GeneDef, sites: Site[]): LowestCall {
   const one: Strand = [];
   for (const s of sites) {
     const ref = def.reference.hap[s.idx];
-    const alts = s.alleles.filter((x) => x !== null && x !== ref);
-    one[s.idx] = alts[0] ?? ref ?? null;
-    both[s.idx] = alts.length === 2 && alts[0] === alts[1] ? (alts[0] as string) : (ref ?? null);
+    // The non-reference alleles: the first, how many, whether all the same (no array per site).
+    let first: string | undefined;
+    let alts = 0;
+    let same = true;
+    for (const x of s.alleles) {
+      if (x === null || x === ref) continue;
+      if (alts++ === 0) first = x;
+      else if (x !== first) same = false;
+    }
+    one[s.idx] = first ?? ref ?? null;
+    both[s.idx] = alts === 2 && same ? (first as string) : (ref ?? null);
   }
   const found = names(def, sites, one).sort(naturalCompare);
   const homs = new Set(names(def, sites, both));

@@ -41,9 +41,11 @@ export function matchPairs(def: GeneDef, sites: Site[], phased: boolean): Scored
   return pairs.sort((p, q) => q.score - p.score || haplotypeCompare(p.names[0], q.names[0]) || haplotypeCompare(p.names[1], q.names[1]));
 }
 
-function phasedPairs(sites: Site[], scored: Scored[]): ScoredPair[] {
-  const m1 = scored.filter((x) => fitsStrand(sites, x.a, sites.map((s) => s.alleles[0] ?? null)));
-  const m2 = scored.filter((x) => fitsStrand(sites, x.a, sites.map((s) => s.alleles[1] ?? null)));
+function phasedPairs(sites: Site[], scored: readonly Scored[]): ScoredPair[] {
+  const s1 = sites.map((s) => s.alleles[0] ?? null);
+  const s2 = sites.map((s) => s.alleles[1] ?? null);
+  const m1 = scored.filter((x) => fitsStrand(sites, x.a, s1));
+  const m2 = scored.filter((x) => fitsStrand(sites, x.a, s2));
   const seen = new Set<string>();
   const pairs: ScoredPair[] = [];
   for (const x of m1) {
@@ -57,7 +59,7 @@ function phasedPairs(sites: Site[], scored: Scored[]): ScoredPair[] {
   return pairs;
 }
 
-function unphasedPairs(def: GeneDef, sites: Site[], scored: Scored[]): ScoredPair[] {
+function unphasedPairs(def: GeneDef, sites: Site[], scored: readonly Scored[]): ScoredPair[] {
   // Only alleles whose every position is one of the sample's alleles can be part of a pair.
   // Where an allele has the reference's allele, the answer is the reference's, worked out once per
   // position; so each allele is checked only where it differs from the reference, and where the

@@ -23,14 +23,26 @@ export function coreName(name: string): string {
   return SUB_ALLELE.exec(name)?.[1] ?? name;
 }
 
+// Names repeat across a cohort's samples: each is rewritten once (a bounded cache).
+const coreNamesOf = new Map<string, string>();
+const CORE_NAMES_MAX = 50_000;
+
 /** A diplotype or combination name with every sub-allele written as its core allele. */
 export function withCoreNames(name: string): string {
-  return name.includes('.') ? name.replace(/\*\d+\.\d{3}\b/g, coreName) : name;
+  if (!name.includes('*')) return name;
+  let out = coreNamesOf.get(name);
+  if (out === undefined) {
+    if (coreNamesOf.size >= CORE_NAMES_MAX) coreNamesOf.clear();
+    coreNamesOf.set(name, (out = name.includes('.') ? name.replace(/\*\d+\.\d{3}\b/g, coreName) : name));
+  }
+  return out;
 }
 
 /** PharmCAT's report label of one diplotype name (`a/b`, a single allele, or a list entry). */
 export function reportLabel(def: GeneDef, diplotype: string): string {
   if (!CPIC_STYLE_LABELS.has(def.gene)) return diplotype;
+  // Names without the reference's name are their own label: the rest split once per call.
+  if (!diplotype.includes(def.reference.name)) return diplotype;
   const parts = diplotype.split('/');
   const ref = def.reference.name;
   if (parts.length === 1) return parts[0] === ref ? REFERENCE : diplotype;

@@ -140,8 +140,18 @@ export function assayedIndexes(def: GeneDef, sites: Site[]): boolean[] | null {
  * The alleles usable on the assayed positions, with their scores (defined positions assayed);
  * alleles defined only at missing positions are dropped, as PharmCAT does.
  */
-export function usableAlleles(def: GeneDef, sites: Site[]): { a: NamedAllele; score: number }[] {
+export function usableAlleles(def: GeneDef, sites: Site[]): readonly { a: NamedAllele; score: number }[] {
   const assayed = assayedIndexes(def, sites);
+  if (assayed !== null) return scoredAlleles(def, assayed);
+  // Every position assayed (the usual case): the same list for every sample.
+  let all = allAssayed.get(def);
+  if (all === undefined) allAssayed.set(def, (all = scoredAlleles(def, null)));
+  return all;
+}
+
+const allAssayed = new WeakMap<GeneDef, readonly { a: NamedAllele; score: number }[]>();
+
+function scoredAlleles(def: GeneDef, assayed: boolean[] | null): { a: NamedAllele; score: number }[] {
   return def.alleles.map((a) => ({ a, score: alleleScore(def, a, assayed) })).filter((x) => x.score > 0);
 }
 

@@ -12,11 +12,54 @@ export interface StrandCover {
   uncovered: Site[];
 }
 
+/**
+ * Per position index: the non-reference alleles defined there with an allele other than the
+ * reference's (by index into def.alleles), and those of them whose allele accepts the reference's
+ * base too (an IUPAC code). Only these can be hit on a strand, so a strand's candidates are found
+ * from its few non-reference positions instead of by trying every allele.
+ */
+interface DiffIndex {
+  at: number[][];
+  atRef: number[][];
+}
+
+const diffIndexes = new WeakMap<GeneDef, DiffIndex>();
+
+function diffIndex(def: GeneDef): DiffIndex {
+  let d = diffIndexes.get(def);
+  if (d === undefined) {
+    d = { at: def.positions.map(() => []), atRef: def.positions.map(() => []) };
+    def.alleles.forEach((a, k) => {
+      if (a.reference) return;
+      for (const i of shape(def, a).diff) {
+        if (!a.defined[i]) continue;
+        d?.at[i]?.push(k);
+        if (accepts(a.hap[i] as string, def.reference.hap[i] as string)) d?.atRef[i]?.push(k);
+      }
+    });
+    diffIndexes.set(def, d);
+  }
+  return d;
+}
+
+/** Indexes (in def.alleles order) of the alleles that can hit the strand: defined off the reference where it has an allele. */
+function hitCandidates(def: GeneDef, strand: Strand): number[] {
+  const { at, atRef } = diffIndex(def);
+  const ref = def.reference.hap;
+  const found = new Set<number>();
+  for (let i = 0; i < at.length; i++) {
+    const x = strand[i];
+    if (x === null || x === undefined) continue;
+    for (const k of x === ref[i] ? (atRef[i] as number[]) : (at[i] as number[])) found.add(k);
+  }
+  return [...found].sort((p, q) => p - q);
+}
+
 /** Candidate alleles for a strand: defined, non-reference alleles all present, none contradicted. */
 function candidates(def: GeneDef, strand: Strand): { a: NamedAllele; hit: number; wild: number }[] {
   const out: { a: NamedAllele; hit: number; wild: number }[] = [];
-  for (const a of def.alleles) {
-    if (a.reference) continue;
+  for (const k of hitCandidates(def, strand)) {
+    const a = def.alleles[k] as NamedAllele;
     let hit = 0;
     let wild = 0;
     let ok = true;

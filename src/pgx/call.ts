@@ -72,13 +72,14 @@ type Found = Pick<GeneCall, 'diplotypes' | 'haplotypes' | 'kind' | 'score'> & Pi
 export function callGene(def: GeneDef, calls: SiteCalls, opts: CallOptions = {}): GeneCall {
   const g = geneSites(def, calls, undocumentedAsReference(def.gene, opts));
   const base: Base = { gene: def.gene, missing: g.missing, undocumented: g.undocumented, evidence: g.sites.filter((s) => s.call.state === 'alt').map((s) => s.call), phased: isPhased(g.sites) };
-  const found = callFromSites(def, g.sites, base, opts);
-  const c = named(def, { ...base, ...found });
-  if (def.gene !== 'CYP2D6' || !opts.callCyp2d6) return c;
-  return { ...c, note: c.note ? `${c.note}; ${CYP2D6_CAVEAT}` : CYP2D6_CAVEAT };
+  const c = named(def, base, callFromSites(def, g.sites, base, opts));
+  if (def.gene === 'CYP2D6' && opts.callCyp2d6) c.note = c.note ? `${c.note}; ${CYP2D6_CAVEAT}` : CYP2D6_CAVEAT;
+  return c;
 }
 
-const none = (note: string): Found => ({ diplotypes: [], haplotypes: [], kind: 'none', score: null, note });
+// Objects are written out as literals, not spread (`{ ...a, ...b }`): V8 builds spread objects that
+// gain keys slowly, and a cohort makes one per sample and gene (see result-row.ts).
+const none = (note: string, fallback?: Found['fallback']): Found => ({ diplotypes: [], haplotypes: [], kind: 'none', score: null, note, fallback });
 
 function callFromSites(def: GeneDef, sites: Site[], base: Base, opts: CallOptions): Found {
   if (def.gene === 'CYP2D6' && !opts.callCyp2d6) return none('CYP2D6 is taken from outside calls; calling it from VCF SNVs needs --call-cyp2d6');
@@ -89,7 +90,10 @@ function callFromSites(def: GeneDef, sites: Site[], base: Base, opts: CallOption
   if (undoc && !opts.findCombinations) return none(`undocumented allele(s) at ${base.undocumented.map((u) => `${u.pos} (${u.allele})`).join(', ')}`);
 
   const haploid = sites.every((s) => s.alleles.length === 1);
-  if (LOWEST_FUNCTION.has(def.gene) && !haploid) return { ...lowestFunction(def, sites, isEffectivelyPhased(sites)), score: null };
+  if (LOWEST_FUNCTION.has(def.gene) && !haploid) {
+    const l = lowestFunction(def, sites, isEffectivelyPhased(sites));
+    return { diplotypes: l.diplotypes, haplotypes: l.haplotypes, kind: l.kind, score: null };
+  }
   if (haploid) {
     const hits = hemizygousMatches(def, sites);
     const keep = opts.allMatches ? hits : hits.filter((x) => x.score === hits[0]?.score);
@@ -103,7 +107,7 @@ function callFromSites(def: GeneDef, sites: Site[], base: Base, opts: CallOption
   }
   if (!pairs.length) {
     if (opts.findCombinations) return combinations(def, sites, base.phased, opts);
-    return { ...none('no pair of named alleles is consistent with the genotypes'), fallback: keyPositionFallback(def, sites) };
+    return none('no pair of named alleles is consistent with the genotypes', keyPositionFallback(def, sites));
   }
   return { diplotypes: pairs.map((p) => `${p.names[0]}/${p.names[1]}`), haplotypes: pairs.map((p) => [...p.names]), kind: 'diplotype', score: pairs[0]?.score ?? null };
 }
@@ -114,8 +118,8 @@ function combinations(def: GeneDef, sites: Site[], phased: boolean, opts: CallOp
   return { diplotypes: c.diplotypes, haplotypes: c.haplotypes, kind: 'combination', score: c.score };
 }
 
-/** Sub-alleles under their core names (duplicates merged), and the report labels. */
-function named(def: GeneDef, c: Base & Found): GeneCall {
+/** The call: sub-alleles under their core names (duplicates merged), and the report labels. */
+function named(def: GeneDef, b: Base, c: Found): GeneCall {
   const seen = new Set<string>();
   const diplotypes: string[] = [];
   const haplotypes: string[][] = [];
@@ -126,5 +130,6 @@ function named(def: GeneDef, c: Base & Found): GeneCall {
     diplotypes.push(name);
     haplotypes.push((c.haplotypes[i] ?? []).map(withCoreNames));
   });
-  return { ...c, diplotypes, haplotypes, labels: diplotypes.map((d) => reportLabel(def, d)) };
+  const labels = diplotypes.map((d) => reportLabel(def, d));
+  return { gene: b.gene, diplotypes, labels, haplotypes, kind: c.kind, score: c.score, phased: b.phased, missing: b.missing, undocumented: b.undocumented, note: c.note, evidence: b.evidence, fallback: c.fallback };
 }

@@ -102,6 +102,10 @@ export class PgxCollector {
   private ordered = new WeakMap<SiteRow[], { cells: (SiteCells | undefined)[]; at: Map<number, number> }>();
 
   private readonly buildOf: () => Build;
+  /** Split variants (one per ALT) at a definition position: the summary's `matched`. */
+  matched = 0;
+  /** Genes whose calls were written to since the owner last emptied it (outcomes made before are stale). */
+  readonly touched = new Set<string>();
 
   /** `build` may be a getter: a streaming run knows the build only from its first records. */
   constructor(
@@ -123,12 +127,14 @@ export class PgxCollector {
   }
 
   add(rec: VcfRecord): void {
+    const build = this.buildOf();
+    const sites = this.kb.sitesAt(build, rec.contig, rec.pos);
+    // As annotate's pgx matcher counts: each ALT of a record at a site that is not ignored.
+    if (sites?.some((site) => site.role !== 'ignored')) this.matched += rec.alts.length;
     if (rec.refBlock && rec.end !== undefined) {
       this.addRefBlock(rec);
       return;
     }
-    const build = this.buildOf();
-    const sites = this.kb.sitesAt(build, rec.contig, rec.pos);
     if (!sites) return;
     const { codes, ps } = packedCalls(rec);
     for (const site of sites) {
@@ -182,6 +188,7 @@ export class PgxCollector {
   }
 
   private cells(site: SiteRow): SiteCells {
+    this.touched.add(site.gene);
     let g = this.calls.get(site.gene);
     if (!g) this.calls.set(site.gene, (g = new Map()));
     let c = g.get(site.pos);

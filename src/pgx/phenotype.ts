@@ -35,6 +35,17 @@ function keyOf(row: PhenotypeRow, allele: string): string | undefined {
 }
 
 function rank(row: PhenotypeRow, allele: string): number {
+  let byAllele = ranks.get(row);
+  if (byAllele === undefined) ranks.set(row, (byAllele = new Map()));
+  let r = byAllele.get(allele);
+  if (r === undefined) byAllele.set(allele, (r = rankOf(row, allele)));
+  return r;
+}
+
+// The lowest-function sorts rank the same alleles sample after sample: each rank is worked out once per map.
+const ranks = new WeakMap<PhenotypeRow, Map<string, number>>();
+
+function rankOf(row: PhenotypeRow, allele: string): number {
   const a = row.alleles[allele];
   if (!a) return 99;
   if (a[1] !== null) return Number(a[1]);

@@ -31,10 +31,19 @@ function valueMatches(want: string, have: Set<string> | undefined): boolean {
   return false;
 }
 
+// The genes of each row's lookup key, listed once (every sample with a new set of lookups reads them all).
+const keyGenes = new WeakMap<RecommendationRow, string[]>();
+
+function genesOf(r: RecommendationRow): string[] {
+  let g = keyGenes.get(r);
+  if (g === undefined) keyGenes.set(r, (g = Object.keys(r.lookupKey)));
+  return g;
+}
+
 export function matchRecommendations(recs: readonly RecommendationRow[], lookup: LookupValues, candidate?: string): RecommendationHit[] {
   const out: RecommendationHit[] = [];
   for (const r of recs) {
-    const genes = Object.keys(r.lookupKey);
+    const genes = genesOf(r);
     if (genes.length === 0) continue;
     // Only drugs that involve at least one gene this sample has a result for.
     if (!genes.some((g) => (lookup.get(g)?.size ?? 0) > 0)) continue;

@@ -4,11 +4,12 @@ import { callGene, type CallOptions, type GeneCall } from './call.js';
 import type { PgxCollector, SiteCall, SiteCalls } from './collect.js';
 import type { PhenotypeRow } from './kb-types.js';
 import type { GenotypeSource, PgxSample } from './germline.js';
-import type { PgxKb } from './kb.js';
+import type { GeneDef, PgxKb } from './kb.js';
 import type { OutsideCall } from './outside.js';
 import { fromOutside } from './outside-result.js';
 import { geneOutcome, type ResultMemo } from './result-memo.js';
 import { warnIfOutsideDisagrees } from './outside-check.js';
+import { sampleResult } from './result-row.js';
 import type { Warnings } from '../log.js';
 import { NO_RESULT, phenotypeOf, type Phenotype } from './phenotype.js';
 import { hlaStatuses, matchRecommendations, type LookupValues, type RecommendationHit } from './recommend.js';
@@ -87,17 +88,7 @@ export const pgxTsvColumns = [
   'note',
 ] as const;
 
-/** The suffix fromCall gives a position whose call the quality policy rejected. */
-const POLICY_NO_CALL = / \[(filter|min-dp|min-gq|min-vaf)\]$/;
-
-/**
- * The TSV row: the missing positions as a count (a gene can miss hundreds; their list is in JSON's
- * missing_sites) and how many of them the quality policy (--pass-only, --min-dp, …) turned into no-calls.
- */
-export function toTsvRow(r: PgxResult): Record<string, unknown> {
-  const byPolicy = r.missing_sites.filter((m) => POLICY_NO_CALL.test(m)).length;
-  return { ...r, missing_positions: r.missing_sites.length, policy_no_calls: byPolicy, drugs: [...new Set(r.recommendations.map((h) => h.drug))] };
-}
+export { toTsvRow } from './result-row.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -173,6 +164,15 @@ function fromCall(sample: string, call: GeneCall, calls: SiteCalls, row: Phenoty
   return { result, lookups };
 }
 
+/** One gene's outcome called from the VCF for one sample (column `index`), reused through the memo when it can be. */
+export function vcfOutcome(kb: PgxKb, collector: PgxCollector, def: GeneDef, who: Pick<PgxSample, 'index' | 'name'>, opts: PgxRunOptions, memo?: ResultMemo): GeneOutcome {
+  return geneOutcome(memo, def.gene, () => collector.signature(def.gene, def.sites, who.index), who.name, () => {
+    const calls = collector.siteCalls(def.gene, def.sites, who.index);
+    return fromCall(who.name, callGene(def, calls, opts), calls, kb.phenotypes().get(def.gene), def.reference.name, collector.fillsMissing);
+  });
+}
+
+/** `called`: the sample's VCF outcomes by gene when already made (PgxRun makes them gene by gene for blocks of samples). */
 export function sampleResults(
   kb: PgxKb,
   collector: PgxCollector,
@@ -181,6 +181,7 @@ export function sampleResults(
   outside: readonly OutsideCall[],
   memo?: ResultMemo,
   warnings?: Warnings,
+  called?: ReadonlyMap<string, GeneOutcome>,
 ): PgxResult[] {
   const { index: sampleIdx, name: sample } = who;
   const phenos = kb.phenotypes();
@@ -195,12 +196,7 @@ export function sampleResults(
       outcomes.push(fromOutside(sample, oc, phenos.get(gene), def.reference.name, kb));
       continue;
     }
-    outcomes.push(
-      geneOutcome(memo, gene, () => collector.signature(gene, def.sites, sampleIdx), sample, () => {
-        const calls = collector.siteCalls(gene, def.sites, sampleIdx);
-        return fromCall(sample, callGene(def, calls, opts), calls, phenos.get(gene), def.reference.name, collector.fillsMissing);
-      }),
-    );
+    outcomes.push(called?.get(gene) ?? vcfOutcome(kb, collector, def, who, opts, memo));
   }
   for (const oc of outside) {
     if (kb.genes().has(oc.gene) || !wanted(oc.gene)) continue;
@@ -215,13 +211,7 @@ export function sampleResults(
   }
   const perOutcome = hits;
   const caveats = who.caveat ? [who.caveat] : [];
-  return outcomes.map((o, i) => ({
-    ...o.result,
-    note: [o.result.note, ...caveats].filter(Boolean).join('; '),
-    recommendations: perOutcome[i] as RecommendationHit[],
-    genotype_source: who.source,
-    caveats,
-  }));
+  return outcomes.map((o, i) => sampleResult(o.result, [o.result.note, ...caveats].filter(Boolean).join('; '), perOutcome[i] as RecommendationHit[], who.source, caveats));
 }
 
 /** Per outcome, the recommendations that involve its gene. */

@@ -6,6 +6,7 @@ import { PgxCollector } from './collect.js';
 import type { PgxSample } from './germline.js';
 import type { PgxKb } from './kb.js';
 import { OUTSIDE_ONLY_GENES, type OutsideCall, outsideCallsBySample, readOutsideCalls } from './outside.js';
+import { OutcomeBlocks } from './result-block.js';
 import { ResultMemo } from './result-memo.js';
 import { type PgxResult, sampleResults } from './result.js';
 
@@ -23,10 +24,11 @@ export class PgxRun {
   private readonly collector: PgxCollector;
   private readonly outside: Map<string, OutsideCall[]>;
   private readonly memo = new ResultMemo();
+  private readonly blocks: OutcomeBlocks;
 
   constructor(
     private readonly kb: PgxKb,
-    build: () => Build,
+    private readonly build: () => Build,
     samples: readonly string[],
     private readonly flags: PgxFlags,
     private readonly warnings: Warnings,
@@ -37,14 +39,21 @@ export class PgxRun {
     this.collector = new PgxCollector(kb, build, samples.length, { missingAsRef: flags.missingAsRef, onUninterpretable });
     const calls = flags.outsideCalls !== undefined ? readOutsideCalls(flags.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), warnings) : [];
     this.outside = outsideCallsBySample(calls, samples, warnings);
+    this.blocks = new OutcomeBlocks(kb, this.collector, samples, flags, this.outside, this.memo);
   }
 
   add(rec: VcfRecord): void {
     this.collector.add(rec);
+    this.blocks.read(rec.contig, rec.pos, this.build());
+  }
+
+  /** Split variants at a definition position so far (the summary's `matched`). */
+  get matched(): number {
+    return this.collector.matched;
   }
 
   /** Every gene's result for one sample (`who.index`: column among the selected samples). */
   results(who: PgxSample): PgxResult[] {
-    return sampleResults(this.kb, this.collector, who, this.flags, this.outside.get(who.name) ?? [], this.memo, this.warnings);
+    return sampleResults(this.kb, this.collector, who, this.flags, this.outside.get(who.name) ?? [], this.memo, this.warnings, this.blocks.of(who.index));
   }
 }
