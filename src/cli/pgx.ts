@@ -95,10 +95,13 @@ async function callPgx(input: string | undefined, opts: CommonOptions, raw: Reco
     for await (const rec of s.records) pgx.add(rec);
     summary.matched += pgx.matched;
     if (s.run.samples.length === 0) s.warnings.add('no-samples', 'the input has no sample columns: no genotypes to call');
-    const absent = await writeResults(who.samples, { pgx, pkb: pkb as PgxKb, sink, summary, byDrug });
-    const notice = flags.missingAsRef ? undefined : absent;
-    // One of several inputs: the note says which.
-    if (notice !== undefined) say(opts, `note: ${part ? `${s.run.file}: ` : ''}${notice}`);
+    // Several inputs share one tally, noted once after the last: a folder of thousands of
+    // variant-only files gets one note, not one per file.
+    const absent = loadOnce(part, 'absent', () => new AbsentTally(pkb as PgxKb));
+    await writeResults(who.samples, { pgx, absent, sink, summary, byDrug });
+    const last = part === undefined || part.index === part.of - 1;
+    const notice = flags.missingAsRef || !last ? undefined : absent.notice();
+    if (notice !== undefined) say(opts, `note: ${part ? `over the ${part.of} inputs, ` : ''}${notice}`);
     await sink.finish(s.meta(), s.warnings.list(), summary);
   });
   s.end(summary);
@@ -107,18 +110,17 @@ async function callPgx(input: string | undefined, opts: CommonOptions, raw: Reco
 
 interface Writing {
   pgx: PgxRun;
-  pkb: PgxKb;
+  absent: AbsentTally;
   sink: Sink;
   summary: Summary;
   byDrug: boolean;
 }
 
-/** Writes the results and counts them; returns the notice when most definition positions were absent. */
-async function writeResults(samples: readonly PgxSample[], { pgx, pkb, sink, summary, byDrug }: Writing): Promise<string | undefined> {
+/** Writes the results, counts them, and tallies their absent definition positions. */
+async function writeResults(samples: readonly PgxSample[], { pgx, absent, sink, summary, byDrug }: Writing): Promise<void> {
   // Per gene: each sample's rows as soon as they are called (memory does not grow with the
   // cohort). By drug: rows are grouped across samples, so they wait for all of them.
   const forDrugs: PgxResult[] = [];
-  const absent = new AbsentTally(pkb);
   for (const sample of samples) {
     const results = pgx.results(sample);
     for (const r of results) {
@@ -134,5 +136,4 @@ async function writeResults(samples: readonly PgxSample[], { pgx, pkb, sink, sum
     for (const row of rows) await sink.write(row);
     summary.results += rows.length;
   }
-  return absent.notice();
 }

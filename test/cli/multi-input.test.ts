@@ -110,6 +110,25 @@ describe('one output from several inputs equals merge of the per-input outputs',
     expect(text(await out(['merge', json, '-O', 'tsv'], 'tsv'))).toBe(text(single));
   });
 
+  it('variant-only inputs: one note on absent definition positions for the whole run, not one per input', async () => {
+    const dir = mkdtempSync(join(scratch, 'variant-only-'));
+    const files = ['A', 'B', 'C'].map((name) => {
+      const file = join(dir, `${name}.vcf`);
+      writeFileSync(file, `##fileformat=VCFv4.2\n##contig=<ID=chr10,length=133797422>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t${name}\nchr10\t94781859\t.\tG\tA\t50\tPASS\t.\tGT\t0/1\n`);
+      return file;
+    });
+    const r = await vcfactAsync(['pgx', ...files, '-o', join(dir, 'out.tsv')]);
+    expect(r.status).toBe(0);
+    const notes = r.stderr.split('\n').filter((l) => l.includes('definition positions'));
+    expect(notes).toHaveLength(1);
+    // Three samples × every gene's definition positions, counted over all inputs.
+    expect(notes[0]).toMatch(/note: over the 3 inputs, \d+ of \d+ definition positions/);
+    const [absent, total] = (/(\d+) of (\d+) definition/.exec(notes[0] as string) ?? []).slice(1).map(Number);
+    const one = await vcfactAsync(['pgx', files[0] as string, '-o', join(dir, 'one.tsv')]);
+    const [absent1, total1] = (/(\d+) of (\d+) definition/.exec(one.stderr) ?? []).slice(1).map(Number);
+    expect([absent, total]).toEqual([3 * (absent1 as number), 3 * (total1 as number)]);
+  });
+
   it('a CI job over a folder of single-sample VCFs: the glob, no loop', async () => {
     // Two of the PharmCAT test samples, each as a single-sample file.
     const dir = mkdtempSync(join(scratch, 'folder-'));
