@@ -7,8 +7,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { prepareSites, type BenchSites } from './kb-sites.js';
-import { GNU_TIME, measure } from './measure.js';
+import { cohortCommand, cohortPaths, cohortReport, COHORT_SECTION, measureShards } from './cohort.js';
+import { command, TOOL_LABEL } from './commands.js';
+import { type BenchSites, prepareSites } from './kb-sites.js';
+import { GNU_TIME, type Measurement, measure } from './measure.js';
 import { hasCommand } from './proc.js';
 import { readSites } from './sites.js';
 import { snapshotBuild } from './snapshot.js';
@@ -39,27 +41,13 @@ const SIZES: Record<'full' | 'quick', InputSpec[]> = {
   ],
 };
 
-const TOOL_LABEL: Record<ToolKey, string> = {
-  bgzip: 'bgzip -dc',
-  'annotate-stream': 'vcfact annotate --index never',
-  'annotate-index': 'vcfact annotate (indexed)',
-  'annotate-vcf': 'vcfact annotate -O vcf',
-  'annotate-vcfgz': 'vcfact annotate -O vcf.gz',
-  'pgx-stream': 'vcfact pgx --index never',
-  'pgx-index': 'vcfact pgx (indexed)',
-  'report-stream': 'vcfact report --index never',
-  'annotate-table': 'vcfact annotate --index never --table (100,000 rows)',
-  'table-load': 'vcfact kb validate --table (100,000 rows)',
-  bcftools: 'bcftools annotate',
-  vcfanno: 'vcfanno -p 2',
-};
 const ALL_TOOLS = Object.keys(TOOL_LABEL) as ToolKey[];
 /** The 50,000-record file only serves P4 (memory against a small input). */
 const SMALL_TOOLS: ToolKey[] = ['bgzip', 'annotate-stream', 'pgx-stream'];
 /** Need the generated 100,000-row table (bench/table-gen.ts): run on the wgs input (T1). */
 const TABLE_TOOLS: ToolKey[] = ['annotate-table', 'table-load'];
-/** Run on the cohort only: report's cost is per sample (M1, memory with many samples). */
-const COHORT_TOOLS: ToolKey[] = ['report-stream'];
+/** Run on the cohort only: report's cost is per sample (M1, memory with many samples); issue 12's tools. */
+const COHORT_TOOLS: ToolKey[] = ['report-stream', 'annotate-ndjson', ...COHORT_SECTION];
 
 function log(msg: string): void {
   process.stderr.write(`bench: ${msg}\n`);
@@ -88,38 +76,6 @@ async function ensureInput(spec: InputSpec, seed: number, sites: BenchSites, out
   const stats = await generateFile(path, { seed, records: spec.records, samples: spec.samples, sites: readSites(sites.tsv).sites });
   log(`${spec.label}: ${stats.records} records (${stats.hits} KB sites injected), ${(stats.bytes / 1e6).toFixed(0)} MB plain, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return path;
-}
-
-function command(tool: ToolKey, input: string, sites: BenchSites, resultPath: string, bin: string, table: string): [string, string[], string | undefined] {
-  switch (tool) {
-    case 'bgzip':
-      return ['bgzip', ['-dc', input], undefined];
-    case 'annotate-stream':
-      return [process.execPath, [bin, 'annotate', input, '-o', resultPath, '--index', 'never'], undefined];
-    case 'annotate-index':
-      return [process.execPath, [bin, 'annotate', input, '-o', resultPath], undefined];
-    // The annotated input: every line written (to a file, as -o does), the whole file read whatever the index.
-    case 'annotate-vcf':
-      return [process.execPath, [bin, 'annotate', input, '-o', resultPath.replace(/\.tsv$/, '.vcf')], undefined];
-    case 'annotate-vcfgz':
-      return [process.execPath, [bin, 'annotate', input, '-o', resultPath.replace(/\.tsv$/, '.vcf.gz')], undefined];
-    // T1: the same streamed run with a 100,000-row user table; and the table alone, read and checked whole.
-    case 'annotate-table':
-      return [process.execPath, [bin, 'annotate', input, '-o', resultPath, '--index', 'never', '--table', table], undefined];
-    case 'table-load':
-      return [process.execPath, [bin, 'kb', 'validate', '--table', table], '/dev/null'];
-    case 'pgx-stream':
-      return [process.execPath, [bin, 'pgx', input, '-o', resultPath, '--index', 'never'], undefined];
-    case 'pgx-index':
-      return [process.execPath, [bin, 'pgx', input, '-o', resultPath], undefined];
-    case 'report-stream':
-      return [process.execPath, [bin, 'report', input, '-o', resultPath.replace(/\.tsv$/, '.json'), '--index', 'never'], undefined];
-    case 'bcftools':
-      // -Ou: uncompressed BCF, bcftools' cheapest output, so the comparison does not favour vcfact.
-      return ['bcftools', ['annotate', '-a', sites.table, '-h', sites.tableHeader, '-c', 'CHROM,POS,REF,ALT,INFO/KBID', '-Ou', '-o', '/dev/null', input], undefined];
-    case 'vcfanno':
-      return ['vcfanno', ['-p', '2', sites.toml, input], '/dev/null'];
-  }
 }
 
 function fmt(x: number, digits: number): string {
@@ -170,8 +126,10 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got '${values.runs}'`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got '${values.seed}'`);
-  const tools = values.tools ? (values.tools.split(',') as ToolKey[]) : ALL_TOOLS;
-  for (const t of tools) if (!ALL_TOOLS.includes(t)) throw new Error(`--tools: unknown '${t}' (one of ${ALL_TOOLS.join(', ')})`);
+  const asked = values.tools ? (values.tools.split(',') as ToolKey[]) : ALL_TOOLS;
+  for (const t of asked) if (!ALL_TOOLS.includes(t)) throw new Error(`--tools: unknown '${t}' (one of ${ALL_TOOLS.join(', ')})`);
+  // In the order of ALL_TOOLS: the cohort section's tools read what the one before wrote.
+  const tools = ALL_TOOLS.filter((t) => asked.includes(t));
   const mode = values.quick ? 'quick' : 'full';
   const specs = SIZES[mode].filter((s) => !values.inputs || values.inputs.split(',').includes(s.key));
   const outDir = resolve(values.out);
@@ -186,6 +144,7 @@ async function main(): Promise<void> {
   const userTable = ensureBenchTable(outDir, seed, readSites(sites.tsv).sites, basename(sites.dir));
   const rows: Row[] = [];
   const labels = new Map(specs.map((s) => [s.key, s.label]));
+  const cohort = cohortPaths(join(outDir, 'results'), mode);
   for (const spec of specs) {
     const input = await ensureInput(spec, seed, sites, outDir);
     for (const tool of tools) {
@@ -193,9 +152,15 @@ async function main(): Promise<void> {
       if (spec.key !== 'cohort' && COHORT_TOOLS.includes(tool)) continue;
       if (spec.key !== 'wgs' && TABLE_TOOLS.includes(tool)) continue;
       const resultPath = join(outDir, 'results', `${mode}-${spec.key}-${tool}.tsv`);
-      const [cmd, args, stdout] = command(tool, input, sites, resultPath, bin, userTable);
       log(`${spec.label}: ${TOOL_LABEL[tool]} ×${runs}…`);
-      const m = await measure(cmd, args, { runs, stdout, budgetS, timeoutS });
+      const opts = { runs, budgetS, timeoutS };
+      let m: Measurement;
+      if (tool === 'pgx-shards') m = await measureShards(bin, input, spec.samples, cohort, opts);
+      else if (COHORT_SECTION.includes(tool)) m = await measure(...cohortCommand(tool, input, cohort, bin, ROOT), opts);
+      else {
+        const [cmd, args, stdout] = command(tool, input, sites, resultPath, bin, userTable);
+        m = await measure(cmd, args, { ...opts, stdout });
+      }
       log(`  ${m.ok ? `${m.median.toFixed(2)} s, ${m.rssMb.toFixed(0)} MB` : `FAILED ${m.error}`}`);
       rows.push({ tool, input: spec.key, m });
     }
@@ -217,7 +182,7 @@ async function main(): Promise<void> {
     '',
     table(rows, labels, runs),
     '',
-    '### Targets (issue 5; M1: issue 9; V1: issue 10; T1: issue 11)',
+    '### Targets (issue 5; M1: issue 9; V1: issue 10; T1: issue 11; C1–C4: issue 12)',
     '',
     checks(list),
     '',
@@ -225,6 +190,7 @@ async function main(): Promise<void> {
     '',
     ...same,
     '',
+    ...(specs.some((s) => s.key === 'cohort') ? ['### Cohort (issue 12)', '', ...(await cohortReport(rows, cohort, join(outDir, 'results', `${mode}-cohort-annotate-stream.tsv`))), ''] : []),
   ].join('\n');
   process.stdout.write(report);
   writeFileSync(join(outDir, `results-${mode}.md`), report);

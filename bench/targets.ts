@@ -1,9 +1,28 @@
 // The targets of issue 5 (P1–P4), issue 9's memory bound for report (M1), issue 10's VCF output
-// speed (V1) and issue 11's user-table cost (T1), checked against one run's measurements.
+// speed (V1), issue 11's user-table cost (T1) and issue 12's cohort figures (C1–C4), checked against
+// one run's measurements.
 import type { Measurement } from './measure.js';
 
 export type InputKey = 'wgs' | 'cohort' | 'small';
-export type ToolKey = 'bgzip' | 'annotate-stream' | 'annotate-index' | 'annotate-vcf' | 'annotate-vcfgz' | 'pgx-stream' | 'pgx-index' | 'report-stream' | 'annotate-table' | 'table-load' | 'bcftools' | 'vcfanno';
+export type ToolKey =
+  | 'bgzip'
+  | 'annotate-stream'
+  | 'annotate-index'
+  | 'annotate-vcf'
+  | 'annotate-vcfgz'
+  | 'pgx-stream'
+  | 'pgx-index'
+  | 'report-stream'
+  | 'annotate-table'
+  | 'table-load'
+  | 'annotate-ndjson'
+  | 'pgx-single'
+  | 'pgx-shards'
+  | 'read-shards'
+  | 'merge'
+  | 'summary'
+  | 'bcftools'
+  | 'vcfanno';
 
 export interface Row {
   tool: ToolKey;
@@ -53,6 +72,7 @@ export function checkTargets(rows: readonly Row[]): Check[] {
   const ratio = (a?: number, b?: number): number | undefined => (a !== undefined && b !== undefined ? a / b : undefined);
 
   const ann = wall('annotate-stream', 'wgs');
+  const annCohort = wall('annotate-stream', 'cohort');
   return [
     atMost('P1', 'annotate (1) streamed / bgzip -dc', ratio(ann, wall('bgzip', 'wgs')), 1.5, '×'),
     atLeast('P1', 'bcftools annotate / annotate (1)', ratio(wall('bcftools', 'wgs'), ann), 10, '×'),
@@ -72,5 +92,13 @@ export function checkTargets(rows: readonly Row[]): Check[] {
     // what it adds to the streamed annotate run.
     atMost('T1', '100,000-row table loaded (kb validate --table), wall', wall('table-load', 'wgs'), 0.5, ' s'),
     atMost('T1', 'annotate (1) with the table / without', ratio(wall('annotate-table', 'wgs'), ann), 1.1, '×'),
+    // Issue 12: per-sample rows near the decompression limit, NDJSON no dearer than TSV, the indexed
+    // single-sample run, and the cohort commands.
+    atMost('C1', 'annotate (2) streamed / bgzip -dc (2)', ratio(annCohort, wall('bgzip', 'cohort')), 3, '×'),
+    atMost('C1', 'annotate (2) streamed, peak RSS', rss('annotate-stream', 'cohort'), 500, ' MB'),
+    atMost('C2', 'annotate -O ndjson (2) / annotate TSV (2)', ratio(wall('annotate-ndjson', 'cohort'), annCohort), 1, '×'),
+    atMost('C3', 'annotate (1) indexed, wall', wall('annotate-index', 'wgs'), 0.25, ' s'),
+    atMost('C4', 'summary of the merged (2), wall', wall('summary', 'cohort'), 1, ' s'),
+    atMost('C4', 'merge of the shards (2) / reading them', ratio(wall('merge', 'cohort'), wall('read-shards', 'cohort')), 2, '×'),
   ];
 }

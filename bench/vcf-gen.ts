@@ -102,6 +102,12 @@ function allocate(contigs: readonly Contig[], total: number): number[] {
   return out;
 }
 
+/** The generated samples' names, in column order: SAMPLE0001… (wider past 9,999 samples). */
+export function sampleNames(samples: number): string[] {
+  const width = Math.max(4, String(samples).length);
+  return Array.from({ length: samples }, (_, i) => `SAMPLE${String(i + 1).padStart(width, '0')}`);
+}
+
 export function header(opts: GenerateOptions): string {
   const chr = opts.chrPrefix ?? true;
   const lines = [
@@ -129,9 +135,8 @@ export function header(opts: GenerateOptions): string {
     '##reference=file:///references/GRCh38/Homo_sapiens_assembly38.fasta',
     `##source=vcfact-bench-generate v${GENERATOR_VERSION} seed=${opts.seed} records=${opts.records} samples=${opts.samples}`,
   ];
-  const width = Math.max(4, String(opts.samples).length);
   const cols = ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO'];
-  if (opts.samples > 0) cols.push('FORMAT', ...Array.from({ length: opts.samples }, (_, i) => `SAMPLE${String(i + 1).padStart(width, '0')}`));
+  if (opts.samples > 0) cols.push('FORMAT', ...sampleNames(opts.samples));
   return `${lines.join('\n')}\n${cols.join('\t')}\n`;
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_LINE_BYTES, MAX_LINE_BYTES_CAP } from '../io/line-limit.js'
 import type { Build } from '../types.js';
 import { parseBuild } from './kb.js';
 import { collect } from './kb-table.js';
+import { type ResultOptions, resultOptions } from './result-options.js';
 
 export interface CommonOptions {
   output?: string;
@@ -28,6 +29,8 @@ export interface CommonOptions {
   maxLineBytes: number;
   /** --table FILE (repeatable; annotate and report): user tables, DESIGN §3a. */
   tables: string[];
+  /** The options that change results, for the output's meta (result-options.ts). */
+  resultOptions: ResultOptions;
 }
 
 /** --table on the commands that match user tables (annotate, report). */
@@ -80,6 +83,7 @@ function int(name: string, v: unknown, min: number, max: number): number | undef
 }
 
 export function parseCommon(raw: Record<string, unknown>): CommonOptions {
+  const thresholds = { minDp: num('--min-dp', raw.minDp, 0), minGq: num('--min-gq', raw.minGq, 0), minVaf: num('--min-vaf', raw.minVaf, 0, 1) };
   return {
     output: raw.output as string | undefined,
     outputType: raw.outputType as string | undefined,
@@ -87,9 +91,7 @@ export function parseCommon(raw: Record<string, unknown>): CommonOptions {
     genome: parseBuild(String(raw.genome ?? 'auto'), true),
     kb: raw.kb as string | undefined,
     passOnly: raw.passOnly === true,
-    minDp: num('--min-dp', raw.minDp, 0),
-    minGq: num('--min-gq', raw.minGq, 0),
-    minVaf: num('--min-vaf', raw.minVaf, 0, 1),
+    ...thresholds,
     strict: raw.strict === true,
     quiet: raw.quiet === true,
     progress: raw.progress !== false,
@@ -101,5 +103,6 @@ export function parseCommon(raw: Record<string, unknown>): CommonOptions {
     dpField: raw.dpField as string | undefined,
     maxLineBytes: int('--max-line-bytes', raw.maxLineBytes, 1, MAX_LINE_BYTES_CAP) ?? DEFAULT_MAX_LINE_BYTES,
     tables: (raw.table as string[] | undefined) ?? [],
+    resultOptions: resultOptions(raw, thresholds),
   };
 }

@@ -115,6 +115,7 @@ export async function startSession(
     genome: { build: run.build() ?? null, source: run.buildSource() },
     kb: kbProvenance(kb, tables),
     samples: run.samples,
+    options: opts.resultOptions,
   });
   return {
     kb,

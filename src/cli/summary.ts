@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { openOutput } from '../io/output.js';
-import { openOutputReader } from '../commands/merge-read.js';
 import { SUMMARY_TSV_COLUMNS, summarize, summaryRows } from '../commands/summary.js';
 import { TsvSink } from '../sink/tsv.js';
 import { renderSummary } from '../sink/html/summary.js';
@@ -35,7 +34,7 @@ export function registerSummary(program: Command): void {
     .action((input: string, opts: SummaryOptions) =>
       run(async () => {
         const type = typeOf(opts);
-        const figures = await summarize(await openOutputReader(input));
+        const figures = await summarize(input);
         const out = openOutput(opts.output, input);
         const release = onInterrupt(() => out.abort());
         try {

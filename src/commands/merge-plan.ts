@@ -1,7 +1,7 @@
 // What `merge` checks before writing anything: the shards are outputs of one command, one vcfact
 // version and schema, one knowledge base, one genome build and one result shape, and they split one
-// cohort either by samples or by regions. The meta carries no command line, so options that change
-// results are compared through what the output shows (the result shape: --evidence, --by-drug).
+// cohort either by samples or by regions, with the same options that change results (the meta's
+// `options`, src/cli/result-options.ts); the result shape (--evidence, --by-drug) is compared too.
 import { realpathSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { Result, RunMeta } from '../sink/types.js';
@@ -57,6 +57,21 @@ function checkKb(shards: readonly OutputReader[]): void {
   }
 }
 
+const shown = (v: string | number | boolean | undefined): string => (v === undefined ? 'not given' : v === true ? 'given' : JSON.stringify(v));
+
+function checkOptions(shards: readonly OutputReader[]): void {
+  const first = shards[0] as OutputReader;
+  const want = first.meta.options ?? {};
+  for (const s of shards.slice(1)) {
+    const got = s.meta.options ?? {};
+    for (const name of [...new Set([...Object.keys(want), ...Object.keys(got)])].sort()) {
+      if (want[name] !== got[name]) {
+        throw new UsageError(`the shards were written with different options: --${name} is ${shown(want[name])} in ${first.file} and ${shown(got[name])} in ${s.file}`);
+      }
+    }
+  }
+}
+
 function splitKind(shards: readonly OutputReader[]): SplitKind {
   const first = shards[0] as OutputReader;
   // One shard is the whole run.
@@ -104,6 +119,7 @@ export function planMerge(shards: readonly OutputReader[], shapes: readonly (Sha
   const builds = shards.filter((s) => s.meta.genome.build !== null);
   if (builds.length > 0) sameEverywhere(builds, 'genome build', (m) => String(m.genome.build));
   checkKb(shards);
+  checkOptions(shards);
   const command = (shards[0] as OutputReader).meta.command;
   if (!['pgx', 'annotate', 'report'].includes(command)) throw new UsageError(`merge takes outputs of pgx, annotate or report, not of ${command}`);
   let shape: Shape | undefined;

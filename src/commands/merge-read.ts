@@ -2,10 +2,13 @@
 // the meta first, then the results one at a time, then warnings and summary. An NDJSON output is
 // streamed line by line; a JSON document in the layout vcfact writes (src/sink/json.ts: one result
 // per 4-space-indented block) is streamed too, and any other layout (re-indented by jq) is parsed whole.
-import { createReadStream } from 'node:fs';
+// A reader given a projection (summary) reads only those members of each result of a JSON output in
+// vcfact's layout (output-project.ts); other layouts give whole results.
 import { InputError } from '../errors.js';
 import type { WarningEntry } from '../log.js';
 import type { Result, RunMeta } from '../sink/types.js';
+import { ByteWindow } from './output-bytes.js';
+import { closingLine, type Projection, project } from './output-project.js';
 
 export interface OutputTail {
   warnings: WarningEntry[];
@@ -22,7 +25,6 @@ export interface OutputReader {
   tail(): Promise<OutputTail>;
 }
 
-type Lines = AsyncIterator<string>;
 
 function bad(file: string, what: string, line?: number): InputError {
   return new InputError(`not a complete vcfact JSON or NDJSON output: ${what}`, { file, ...(line !== undefined ? { line } : {}) });
@@ -44,7 +46,7 @@ function checkMeta(file: string, meta: Record<string, unknown>): RunMeta {
 }
 
 /** NDJSON: meta line, result lines, summary line (an error line means the run failed). */
-function ndjsonReader(file: string, lines: Lines, first: Record<string, unknown>): OutputReader {
+function ndjsonReader(file: string, w: ByteWindow, first: Record<string, unknown>): OutputReader {
   const { type: _t, ...meta } = first;
   let lineNo = 1;
   let end: OutputTail | undefined;
@@ -55,13 +57,14 @@ function ndjsonReader(file: string, lines: Lines, first: Record<string, unknown>
     async next() {
       if (end) return undefined;
       for (;;) {
-        const r = await lines.next();
-        if (r.done) throw bad(file, 'it ends before its summary line (a shard of a run that was cut short?)');
+        const line = await w.line();
+        if (line === undefined) throw bad(file, 'it ends before its summary line (a shard of a run that was cut short?)');
         lineNo++;
-        if (r.value.trim() === '') continue;
-        const { type, ...rest } = parse(file, r.value, lineNo);
+        if (line.trim() === '') continue;
+        const { type, ...rest } = parse(file, line, lineNo);
         if (type === 'result') return rest;
         if (type === 'summary') {
+          await w.close();
           end = { warnings: (rest.warnings ?? []) as WarningEntry[], summary: (rest.summary ?? {}) as Record<string, unknown> };
           return undefined;
         }
@@ -93,27 +96,66 @@ function documentReader(file: string, doc: Record<string, unknown>): OutputReade
 const RESULTS_OPEN = '  "results": [';
 
 /** vcfact's own JSON layout, streamed; undefined when the head does not have that layout. */
-async function jsonStream(file: string, lines: Lines): Promise<OutputReader | undefined> {
+async function jsonStream(file: string, w: ByteWindow, projection: ((command: string) => Projection) | undefined): Promise<OutputReader | undefined> {
   const head: string[] = ['{'];
   for (;;) {
-    const r = await lines.next();
-    if (r.done) return undefined;
-    if (r.value === RESULTS_OPEN || r.value === `${RESULTS_OPEN}],`) {
-      const empty = r.value !== RESULTS_OPEN;
-      const meta = parse(file, `${head.join('\n').replace(/,$/, '')}\n}`, 1);
-      return jsonResults(file, lines, checkMeta(file, meta), empty);
+    const line = await w.line();
+    if (line === undefined) return undefined;
+    if (line === RESULTS_OPEN || line === `${RESULTS_OPEN}],`) {
+      const empty = line !== RESULTS_OPEN;
+      const meta = checkMeta(file, parse(file, `${head.join('\n').replace(/,$/, '')}\n}`, 1));
+      return jsonResults(file, w, meta, empty, projection?.(meta.command));
     }
-    if (!r.value.startsWith('  ')) return undefined;
-    head.push(r.value);
+    if (!line.startsWith('  ')) return undefined;
+    head.push(line);
   }
 }
 
-function jsonResults(file: string, lines: Lines, meta: RunMeta, empty: boolean): OutputReader {
+/** The next result block's lines, parsed (undefined at the line closing the results). */
+async function blockOf(file: string, w: ByteWindow): Promise<Result | undefined> {
+  const block: string[] = [];
+  for (;;) {
+    const line = await w.line();
+    if (line === undefined) throw bad(file, 'it ends inside its results (a shard of a run that was cut short?)');
+    if (block.length === 0 && line === '  ],') return undefined;
+    block.push(line);
+    if (line === '    }' || line === '    },') return parse(file, `${block.join('\n').replace(/,$/, '')}`, 1);
+  }
+}
+
+const RESULT_OPEN = Buffer.from('    {\n');
+const RESULTS_CLOSE = Buffer.from('  ],');
+
+/** The next result block, projected (undefined at the line closing the results). */
+async function projectedBlockOf(file: string, w: ByteWindow, p: Projection): Promise<Result | undefined> {
+  let from = w.pos;
+  for (;;) {
+    if (w.buf.subarray(w.pos, w.pos + RESULTS_CLOSE.length).equals(RESULTS_CLOSE)) {
+      await w.line();
+      return undefined;
+    }
+    const close = w.end - w.pos > RESULT_OPEN.length ? closingLine(w.buf, from, w.end, 4, 125) : -1;
+    // The block is read once its closing line is, line break included (a pipe gives any number of bytes).
+    const next = close === -1 ? -1 : w.buf.indexOf(10, close) + 1;
+    if (next > 0 && next <= w.end) {
+      if (!w.buf.subarray(w.pos, w.pos + RESULT_OPEN.length).equals(RESULT_OPEN)) throw bad(file, 'a result that does not open on a line of its own');
+      const r = project(w.buf, w.pos + RESULT_OPEN.length, close - 4, 6, p);
+      w.pos = next;
+      return r;
+    }
+    // The block goes on past the bytes read: read more and look again from where the search stopped.
+    const searched = Math.max(w.end - 8, w.pos) - w.pos;
+    if (!(await w.more())) throw bad(file, 'it ends inside its results (a shard of a run that was cut short?)');
+    from = w.pos + searched;
+  }
+}
+
+function jsonResults(file: string, w: ByteWindow, meta: RunMeta, empty: boolean, projection: Projection | undefined): OutputReader {
   let done = empty;
   let end: OutputTail | undefined;
   const readTail = async (): Promise<OutputTail> => {
     const rest: string[] = ['{'];
-    for (let r = await lines.next(); !r.done; r = await lines.next()) rest.push(r.value);
+    for (let line = await w.line(); line !== undefined; line = await w.line()) rest.push(line);
     const doc = parse(file, rest.join('\n'), 1);
     return { warnings: (doc.warnings ?? []) as WarningEntry[], summary: (doc.summary ?? {}) as Record<string, unknown> };
   };
@@ -123,18 +165,12 @@ function jsonResults(file: string, lines: Lines, meta: RunMeta, empty: boolean):
     meta,
     async next() {
       if (done) return undefined;
-      const block: string[] = [];
-      for (;;) {
-        const r = await lines.next();
-        if (r.done) throw bad(file, 'it ends inside its results (a shard of a run that was cut short?)');
-        if (block.length === 0 && r.value === '  ],') {
-          done = true;
-          end = await readTail();
-          return undefined;
-        }
-        block.push(r.value);
-        if (r.value === '    }' || r.value === '    },') return parse(file, `${block.join('\n').replace(/,$/, '')}`, 1);
+      const r = projection ? await projectedBlockOf(file, w, projection) : await blockOf(file, w);
+      if (r === undefined) {
+        done = true;
+        end = await readTail();
       }
+      return r;
     },
     async tail() {
       return (end ??= await readTail());
@@ -143,38 +179,28 @@ function jsonResults(file: string, lines: Lines, meta: RunMeta, empty: boolean):
 }
 
 /**
- * The file's lines, read as they are asked for: a shard not being read holds one chunk, never its
- * whole text (readline's iterator would buffer every line of a stream nobody is pulling from).
+ * Opens a vcfact output; the format is told from its first line. With `projection`, the results of a
+ * JSON output in vcfact's layout carry only the members it names for the output's command.
  */
-async function* linesOf(file: string): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-    const text = rest + (chunk as string);
-    const parts = text.split('\n');
-    rest = parts.pop() as string;
-    for (const p of parts) yield p.endsWith('\r') ? p.slice(0, -1) : p;
-  }
-  if (rest !== '') yield rest;
-}
-
-/** Opens a vcfact output; the format is told from its first line. */
-export async function openOutputReader(file: string): Promise<OutputReader> {
-  let lines: Lines;
-  let first: IteratorResult<string>;
+export async function openOutputReader(file: string, projection?: (command: string) => Projection): Promise<OutputReader> {
+  let w: ByteWindow;
+  let first: string | undefined;
   try {
-    lines = linesOf(file);
-    first = await lines.next();
+    w = await ByteWindow.open(file);
+    first = await w.line();
   } catch (e) {
     throw new InputError(`cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file }, e);
   }
-  if (first.done) throw bad(file, 'it is empty');
-  if (first.value.startsWith('{"type":"meta"')) return ndjsonReader(file, lines, parse(file, first.value, 1));
-  if (first.value === '{') {
-    const streamed = await jsonStream(file, lines);
+  if (first === undefined) throw bad(file, 'it is empty');
+  if (first.startsWith('{"type":"meta"')) return ndjsonReader(file, w, parse(file, first, 1));
+  if (first === '{') {
+    const streamed = await jsonStream(file, w, projection);
     if (streamed) return streamed;
   }
+  await w.close();
   // Another layout: the whole document (a re-indented JSON output).
+  const whole = await ByteWindow.open(file);
   const text: string[] = [];
-  for await (const l of linesOf(file)) text.push(l);
+  for (let line = await whole.line(); line !== undefined; line = await whole.line()) text.push(line);
   return documentReader(file, parse(file, text.join('\n'), 1));
 }

@@ -12,20 +12,21 @@
 
 const ACTIONABLE = new Set(['Strong', 'Moderate', 'Optional']);
 
-const STANDARD = [
-  /^initiate (therapy )?with (the )?(recommended|standard) (starting dose|standard of care dosing|recommended dose|dos)/i,
-  /^initiate (\w+ with )?standard (starting|dosing)/i,
-  /^use [\w/ -]+ (per standard dosing|according to the product label|label recommended)/i,
-  /^(if considering \w+, )?use [\w/ -]*at standard doses?\b/i,
-  /^(based on \w+( status)?, )?start with normal starting dose/i,
-  /^no reason to avoid/i,
-  /^no adjustments? needed/i,
-  /^no action recommended/i,
-  /^no recommendation/i,
+const STANDARD_STARTS = [
+  /^initiate (therapy )?with (the )?(recommended|standard) (starting dose|standard of care dosing|recommended dose|dos)/,
+  /^initiate (\w+ with )?standard (starting|dosing)/,
+  /^use [\w/ -]+ (per standard dosing|according to the product label|label recommended)/,
+  /^(if considering \w+, )?use [\w/ -]*at standard doses?\b/,
+  /^(based on \w+( status)?, )?start with normal starting dose/,
+  /^no reason to avoid/,
+  /^no adjustments? needed/,
+  /^no action recommended/,
+  /^no recommendation/,
 ];
+// One expression of the alternatives (case-insensitive): a cohort asks it of every recommendation.
+const STANDARD = new RegExp(STANDARD_STARTS.map((re) => `(?:${re.source})`).join('|'), 'i');
 
 export function isNonStandard(classification: string, recommendation: string): boolean {
   if (!ACTIONABLE.has(classification)) return false;
-  const text = recommendation.trim();
-  return !STANDARD.some((re) => re.test(text));
+  return !STANDARD.test(recommendation.trim());
 }

@@ -8,7 +8,8 @@ import { InputError } from '../errors.js';
 import { NO_RESULT } from '../pgx/phenotype.js';
 import type { Result, RunMeta } from '../sink/types.js';
 import { SCHEMA_VERSION, TOOL } from '../version.js';
-import type { OutputReader } from './merge-read.js';
+import { openOutputReader } from './merge-read.js';
+import { type Projection, projection } from './output-project.js';
 import { isNonStandard } from './summary-drugs.js';
 
 export interface Count {
@@ -131,8 +132,18 @@ function addResult(f: Figures, command: string, r: Result): void {
   }
 }
 
-/** The cohort figures of one output, read result by result. */
-export async function summarize(reader: OutputReader): Promise<CohortSummary> {
+const RECOMMENDATION = projection(['drug', 'classification', 'recommendation']);
+const PGX = projection(['sample', 'gene', 'call_quality', 'diplotype', 'phenotype', 'activity_score', 'drug', 'classification', 'recommendation'], [['recommendations', RECOMMENDATION]]);
+/** The members of each result that addResult reads, by command. */
+const READS: Record<string, Projection> = {
+  pgx: PGX,
+  annotate: projection(['kb', 'gene', 'feature', 'sample']),
+  report: projection(['sample', 'pgx_from'], [['pgx', PGX], ['cancer', projection(['gene', 'feature'])]]),
+};
+
+/** The cohort figures of one output file, read result by result. */
+export async function summarize(file: string): Promise<CohortSummary> {
+  const reader = await openOutputReader(file, (command) => READS[command] ?? projection([]));
   const command = reader.meta.command;
   if (!['pgx', 'annotate', 'report'].includes(command)) throw new InputError(`summary reads outputs of pgx, annotate or report, not of ${command}`, { file: reader.file });
   const f = new Figures();

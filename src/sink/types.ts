@@ -22,6 +22,8 @@ export interface RunMeta {
   /** Every knowledge-base table, then each user table (--table) with its `build` and `rows`. */
   kb: { name: string; version: string; licence: string; records: number; sha256: string; build?: string; rows?: number }[];
   samples: string[];
+  /** The options given that change results (src/cli/result-options.ts), by long name. */
+  options: Record<string, string | number | boolean>;
 }
 
 /** Why a run stopped: the last NDJSON line on stdout after a failure (`{"type":"error",…}`). */

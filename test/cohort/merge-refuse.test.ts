@@ -44,7 +44,7 @@ function refused(args: string[], ...words: string[]): void {
 
 describe('merge refuses', () => {
   it('outputs of different commands', () => refused(['a.ndjson', 'pgx-b.ndjson'], 'differ in command', 'a.ndjson', 'pgx-b.ndjson'));
-  it('different options that change the results (--evidence)', () => refused(['r7.json', 'r13-ev.json'], 'different options', 'annotate-evidence', 'r13-ev.json'));
+  it('different options that change the results (--evidence)', () => refused(['r7.json', 'r13-ev.json'], 'different options', '--evidence is not given', 'given in', 'r13-ev.json'));
   it('different knowledge-base checksums', () => refused(['a.ndjson', 'b-kb.ndjson'], 'different knowledge bases', 'sha256', 'b-kb.ndjson'));
   it('different genome builds', () => refused(['a.ndjson', 'b-37.ndjson'], 'genome build', 'GRCh37', 'b-37.ndjson'));
   it('a sample in two shards', () => refused(['a.ndjson', 'b.ndjson', 'r7.json'], 'sample', 'r7.json'));
