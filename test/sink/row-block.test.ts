@@ -16,6 +16,7 @@ const META: RunMeta = {
   tool: { name: 'vcfact', version: 'test' },
   command: 'annotate',
   input: 'x.vcf',
+  options: {},
   genome: { build: 'GRCh38', source: 'test' },
   kb: [],
   samples: [],
