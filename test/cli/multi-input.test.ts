@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { progressText } from '../../src/cli/progress.js';
-import { ROOT, vcfactAsync } from '../helpers/cli.js';
+import { ROOT, outputsIn, vcfactAsync } from '../helpers/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vcfact-multi-input-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -19,15 +19,8 @@ const MULTI = 'fixtures/pgx/multi-sample.vcf';
 const GVCF = 'fixtures/vcf/gvcf.vcf';
 const THREE = [DEMO, MULTI, GVCF];
 
-let n = 0;
-/** Runs vcfact with -o into the scratch folder; exit 0 and a quiet stderr asserted. */
-async function out(args: string[], ext: string): Promise<string> {
-  const file = join(scratch, `o${n++}.${ext}`);
-  const r = await vcfactAsync([...args, '-q', '-o', file]);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return file;
-}
+/** Runs vcfact with -o a new file in the scratch folder (exit 0, quiet stderr); returns the file. */
+const out = outputsIn(scratch);
 
 /** `vcfact merge` of the per-input outputs of `command` (JSON for a TSV merge), and those outputs. */
 async function merged(command: string, inputs: readonly string[], ext: string, extra: string[] = []): Promise<string> {
@@ -192,7 +185,8 @@ describe('-s and -r across the inputs', () => {
 });
 
 describe('inputs that cannot make one output: exit 2 before any output', () => {
-  const target = (): string => join(scratch, `refused${n++}.json`);
+  let refused = 0;
+  const target = (): string => join(scratch, `refused${refused++}.json`);
 
   it('a sample name in two inputs names the sample and both files', async () => {
     const copy = join(scratch, 'copy-of-demo.vcf.gz');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { vcfactAsync } from '../helpers/cli.js';
+import { outputsIn } from '../helpers/cli.js';
 import { schema } from '../helpers/schemas.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vcfact-merge-'));
@@ -14,15 +14,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const GETRM = 'fixtures/pgx/getrm/getrm.GRCh38.vcf.gz';
 const DEMO = 'fixtures/demo/demo.vcf.gz';
 
-let n = 0;
-/** Runs vcfact and returns the output file's text (exit 0 asserted). */
-async function out(args: string[], ext: string): Promise<string> {
-  const file = join(scratch, `o${n++}.${ext}`);
-  const r = await vcfactAsync([...args, '-q', '-o', file]);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return file;
-}
+/** Runs vcfact with -o a new file in the scratch folder (exit 0, quiet stderr); returns the file. */
+const out = outputsIn(scratch);
 
 /** The sample columns of a VCF (its #CHROM line). */
 function samplesOf(vcf: string): string[] {

@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'vcfact.js');
@@ -81,4 +82,19 @@ export function vcfactAsync(
 
 export function fixture(...parts: string[]): string {
   return join(ROOT, 'fixtures', ...parts);
+}
+
+/**
+ * A maker of output files in `dir`: each call runs vcfact with `-q -o` a new file there, asserts
+ * exit 0 and a quiet stderr, and returns the file's path.
+ */
+export function outputsIn(dir: string): (args: string[], ext: string) => Promise<string> {
+  let n = 0;
+  return async (args, ext) => {
+    const file = join(dir, `o${n++}.${ext}`);
+    const r = await vcfactAsync([...args, '-q', '-o', file]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return file;
+  };
 }
