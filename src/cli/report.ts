@@ -65,7 +65,8 @@ async function callReport(input: string | undefined, opts: CommonOptions, raw: R
   const plan = pgxSamples(s.run.header, s.run.samples, roles, flags, s.run.file);
   if (plan.notice !== undefined) say(opts, plan.notice);
   if (plan.refusal !== undefined) say(opts, `note: no PGx: ${plan.refusal}`);
-  const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file);
+  // Outcomes wait for their sample blocks: early calls would hold every sample's at once (run.ts).
+  const pgx = new PgxRun(d.pgx, () => s.run.build() ?? 'GRCh38', s.run.samples, flags, s.warnings, s.run.file, false);
   const pages = html ? htmlOutput({ html, s, input, pgxKb: d.pgx, roles, flags, tumorType: roleOpts.tumorType }) : undefined;
   const sink = pages?.sink ?? createSink(type, s.out, [], s.meta);
   const summary = s.run.summary;

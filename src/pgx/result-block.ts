@@ -35,12 +35,15 @@ export class OutcomeBlocks {
     /** Outside calls by sample name: their genes are not called from the VCF. */
     private readonly outside: ReadonlyMap<string, readonly OutsideCall[]>,
     private readonly memo: ResultMemo,
+    /** Call passed genes while reading (see above); off, every outcome waits for its block. */
+    private readonly callEarly: boolean,
   ) {}
 
   /** After each record: stale outcomes dropped, and the genes the input has now passed called. */
   read(contig: string, pos: number, build: Build): void {
     for (const gene of this.collector.touched) this.early.delete(gene);
     this.collector.touched.clear();
+    if (!this.callEarly) return;
     this.contigsSeen.add(contig);
     const pending = (this.pending ??= this.geneEnds(build));
     for (const [gene, end] of pending) {

@@ -33,13 +33,19 @@ export class PgxRun {
     private readonly flags: PgxFlags,
     private readonly warnings: Warnings,
     file: string,
+    /**
+     * Call each gene for every sample as soon as the input has passed it, overlapping the calls with
+     * reading (`pgx`). It holds every sample's outcomes of those genes at once, so `report`, which
+     * holds the cohort's cancer carriers too, leaves it off and stays within its memory bound.
+     */
+    callEarly = true,
   ) {
     const onUninterpretable = (rec: VcfRecord, sample: number, why: string): void =>
       warnings.add('ploidy', `sample ${samples[sample]} has ${why}: not interpreted, the position is not assayed [ploidy]`, { file, line: rec.line });
     this.collector = new PgxCollector(kb, build, samples.length, { missingAsRef: flags.missingAsRef, onUninterpretable });
     const calls = flags.outsideCalls !== undefined ? readOutsideCalls(flags.outsideCalls, new Set([...kb.genes().keys(), ...OUTSIDE_ONLY_GENES]), warnings) : [];
     this.outside = outsideCallsBySample(calls, samples, warnings);
-    this.blocks = new OutcomeBlocks(kb, this.collector, samples, flags, this.outside, this.memo);
+    this.blocks = new OutcomeBlocks(kb, this.collector, samples, flags, this.outside, this.memo, callEarly);
   }
 
   add(rec: VcfRecord): void {
