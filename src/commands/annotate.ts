@@ -144,6 +144,20 @@ export interface AnnotateInputs {
   mode: RowMode;
 }
 
+/** Counts the block's rows in the summary: per template when none is held (every carrier has each row). */
+function countRows(block: RowBlock, summary: Summary): void {
+  const kind = (t: number): string => String((block.templates[t] as Row).kb);
+  if (block.held !== undefined) {
+    // Row by row, so the kinds are first counted in the order the rows are written.
+    forEachRow(block, (_, t) => countProduced(summary, kind(t)));
+    summary.results += block.held.reduce((n, h) => n + (h === 1 ? 0 : 1), 0);
+    return;
+  }
+  const n = block.carriers.length;
+  summary.results += n * block.templates.length;
+  for (let t = 0; t < block.templates.length; t++) countProduced(summary, kind(t), n);
+}
+
 /** Where annotate's rows go: blocks of a variant's rows, and single rows (those the gate held back). */
 export interface AnnotateOut {
   block(block: RowBlock): Promise<void> | void;
@@ -155,10 +169,7 @@ export async function annotate(inp: AnnotateInputs, out: AnnotateOut, summary: S
     for (const { variant, matches } of matchRecord(rec, inp.header, inp.matchers, inp.build())) {
       summary.matched++;
       const block = variantBlock(variant, matches, inp.samples, inp.policy, inp.mode);
-      forEachRow(block, (_, t) => {
-        summary.results++;
-        countProduced(summary, String((block.templates[t] as Row).kb));
-      });
+      countRows(block, summary);
       if (block.templates.length > 0) await out.block(block);
     }
   }
