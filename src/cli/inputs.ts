@@ -36,6 +36,11 @@ export class InputChecks {
     }
   }
 
+  /** The input a sample name was seen in. */
+  owner(name: string): string | undefined {
+    return this.owners.get(name);
+  }
+
   /** Inputs of different genome builds are exit 2, naming both. */
   build(file: string, build: string | null | undefined, source: string): void {
     if (build === undefined || build === null) return;
@@ -126,13 +131,8 @@ export async function planInputs(inputs: readonly string[], opts: CommonOptions,
   const scanned: Scanned[] = [];
   for (const input of inputs) scanned.push(input === '-' ? { input, samples: [] } : await scanHeader(input, opts, checks));
   const plans = shareSelection(scanned, opts.samples);
-  const owners = new Map<string, string>();
-  for (const p of plans) {
-    const names = p.samples ?? (scanned.find((s) => s.input === p.input) as Scanned).samples;
-    checks.samples(nameOf(p.input), names);
-    for (const n of names) owners.set(n, nameOf(p.input));
-  }
-  checkPair((name) => owners.get(name), pair, inputs.includes('-'));
+  for (const p of plans) checks.samples(nameOf(p.input), p.samples ?? (scanned.find((s) => s.input === p.input) as Scanned).samples);
+  checkPair((name) => checks.owner(name), pair, inputs.includes('-'));
   const read = new Set(plans.map((p) => p.input));
   return { plans, unread: inputs.filter((i) => !read.has(i)) };
 }
